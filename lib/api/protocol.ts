@@ -1,0 +1,21 @@
+/**
+ * The one typed data API. Every operation the panel, popup and options page use is defined once
+ * in an `ops/*.ts` file (zod input and output schemas, who may call it, its handler) and listed
+ * here. Clients import only the *types* of this module (see client.ts), so zod and Dexie never
+ * reach a content script through it.
+ */
+import type { z } from 'zod';
+import { contactOps } from './ops/contacts';
+import { noteOps } from './ops/notes';
+import { settingsOps } from './ops/settings';
+
+export const ops = {
+  ...contactOps,
+  ...noteOps,
+  ...settingsOps,
+};
+
+export type Ops = typeof ops;
+export type OpName = keyof Ops;
+export type OpInput<K extends OpName> = z.input<Ops[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Ops[K]['output']>;

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// The e2e build differs from production in exactly one way: the panel's shadow root is open,
+// so that Playwright can reach inside it. Everything else (permissions, CSP, code) is identical.
+const e2e = process.env.RAPPORT_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: () => ({
+    define: {
+      __RAPPORT_E2E__: JSON.stringify(e2e),
+    },
+    build: { chunkSizeWarningLimit: 1000 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description: 'Grow and keep your professional network on LinkedIn: contacts, notes, follow-ups and outreach goals, all stored on your device.',
+    permissions: ['storage', 'alarms', 'scripting', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['https://www.linkedin.com/*'],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Show or hide the Rapport panel on a LinkedIn page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'rapport@rapport.local', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
