@@ -388,6 +388,8 @@ function parseInto(input: string, acc: Accumulator): void {
   // Line numbers: each record spans one line plus the line breaks inside its quoted values.
   // When the file has exactly one line break per record boundary, no value holds one and
   // record r simply starts on line r + 1 (the common case; skips scanning every value).
+  // Exports hold a few hundred distinct dates for thousands of rows.
+  const dateCache = new Map<string, string | null>();
   const simpleLines = lineBreaksIn(text) <= data.length - 1;
   let line = 1; // 1-based line of the original file where the current record starts
   for (let r = 0; r < data.length; r++) {
@@ -434,7 +436,13 @@ function parseInto(input: string, acc: Accumulator): void {
     const rawDate = cell(row, columns.connectedOn);
     let connectedOn: string | null = null;
     if (rawDate.length > 0) {
-      connectedOn = parseConnectionDate(rawDate, slashOrder);
+      const cached = dateCache.get(rawDate);
+      if (cached !== undefined) {
+        connectedOn = cached;
+      } else {
+        connectedOn = parseConnectionDate(rawDate, slashOrder);
+        dateCache.set(rawDate, connectedOn);
+      }
       if (connectedOn === null) {
         acc.errors.add(rowLine, `The “Connected On” date ${preview(rawDate)} isn't a date this importer understands, so it was left empty.`);
       }
