@@ -348,9 +348,10 @@ function chooseSlashOrder(data: readonly string[][], from: number, column: numbe
   return firstOver12 && !secondOver12 ? 'day-first' : 'month-first';
 }
 
+/** Every value empty once cleaned (white space and control characters only). */
 function isBlankRow(row: readonly string[]): boolean {
-  for (const cell of row) {
-    if (cell.length > 0 && /\S/.test(cell)) return false;
+  for (const value of row) {
+    if (clean(value).length > 0) return false;
   }
   return true;
 }
@@ -385,11 +386,11 @@ function parseInto(input: string, acc: Accumulator): void {
   const headerWidth = data[header.headerIndex]?.length ?? 0;
   const cell = (row: readonly string[], index: number): string => (index < 0 ? '' : clean(row[index]));
 
+  // Exports hold a few hundred distinct dates for thousands of rows.
+  const dateCache = new Map<string, string | null>();
   // Line numbers: each record spans one line plus the line breaks inside its quoted values.
   // When the file has exactly one line break per record boundary, no value holds one and
   // record r simply starts on line r + 1 (the common case; skips scanning every value).
-  // Exports hold a few hundred distinct dates for thousands of rows.
-  const dateCache = new Map<string, string | null>();
   const simpleLines = lineBreaksIn(text) <= data.length - 1;
   let line = 1; // 1-based line of the original file where the current record starts
   for (let r = 0; r < data.length; r++) {

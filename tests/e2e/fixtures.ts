@@ -148,7 +148,8 @@ export function requireSharedFixtures(): void {
  */
 export async function api<T = unknown>(page: Page, op: string, input: unknown): Promise<T> {
   const res = await page.evaluate(
-    async ([op, input]) => chrome.runtime.sendMessage({ type: 'rapport:ui-api-call', op, input }),
+    async ([op, input]) =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'rapport:ui-api-call', op, input }),
     [op, input] as const,
   );
   const r = res as { ok: boolean; data?: T; error?: { message: string } };
