@@ -8,11 +8,15 @@ import type { z } from 'zod';
 import { contactOps } from './ops/contacts';
 import { noteOps } from './ops/notes';
 import { settingsOps } from './ops/settings';
+import { groupOps } from './ops/groups';
+import { commitmentOps } from './ops/commitments';
 
 export const ops = {
   ...contactOps,
   ...noteOps,
   ...settingsOps,
+  ...groupOps,
+  ...commitmentOps,
 };
 
 export type Ops = typeof ops;

@@ -36,7 +36,9 @@ export function classifySender(sender: SenderInfo, extensionId: string, extensio
 
 function safeOrigin(url: string): string | null {
   try {
-    return new URL(url).origin;
+    const u = new URL(url);
+    // Non-special schemes (chrome-extension:, moz-extension:) have an opaque `origin` in some runtimes.
+    return u.origin !== 'null' ? u.origin : `${u.protocol}//${u.host}`;
   } catch {
     return null;
   }

@@ -78,7 +78,9 @@ export const MESSAGES = {
   unexpected:
     'Something unexpected went wrong while reading this file, so it could not be fully imported.',
   unclosedQuote:
-    'A quoted value starts on this line but is never closed, so the file looks cut off or damaged; this line and everything after it were ignored.',
+    'A quoted value starts on this line but is never closed, so the file looks damaged; this line and everything after it were ignored.',
+  unclosedQuoteSkipped:
+    'A quoted value on this line is never closed (the file may be cut off or damaged), so this line was skipped.',
   strayQuote: 'A value on this line has a stray quote mark, so this row may have been read incorrectly.',
 } as const;
 
@@ -261,11 +263,10 @@ function prepareText(input: string): { text: string } | { problem: string } {
     // Probably UTF-16 (Excel "Unicode Text") read as UTF-8/latin1: drop the NULs and the mangled BOM.
     const repaired = text.replace(/\u0000/g, '').replace(/^[\ufeff\ufffe\ufffd\u00ff\u00fe]+/, '');
     const repairedScore = binaryScore(repaired.slice(0, SAMPLE_CHARS));
-    if (repairedScore.junk <= Math.min(SAMPLE_CHARS, repaired.length) * 0.01) {
+    if (/\S/.test(repaired) && repairedScore.junk <= Math.min(SAMPLE_CHARS, repaired.length) * 0.01) {
       text = repaired;
       sample = text.slice(0, SAMPLE_CHARS);
       score = repairedScore;
-      if (!/\S/.test(text)) return { problem: MESSAGES.empty };
     }
   }
   if (score.nul > 0 || score.junk > sample.length * 0.05) return { problem: MESSAGES.binary };
@@ -356,59 +357,56 @@ function isBlankRow(row: readonly string[]): boolean {
   return true;
 }
 
-function parseInto(input: string, acc: Accumulator): void {
-  const prepared = prepareText(input);
-  if ('problem' in prepared) {
-    acc.errors.add(1, prepared.problem);
-    return;
-  }
-  const { text } = prepared;
+type Layout = {
+  columns: ColumnMap;
+  headerWidth: number;
+  slashOrder: SlashDateOrder;
+  dateCache: Map<string, string | null>;
+};
 
-  const header = findHeader(text);
-  if (!header) {
-    acc.errors.add(1, MESSAGES.notConnections);
-    return;
-  }
-  const { columns } = header;
-  const parsed = papaParse(text, header.delimiter, 0);
+/**
+ * Turns parsed records into rows. Records before `firstData` (preamble, header) are only
+ * counted for line numbers. Returns the line of a record whose quoted value is never closed
+ * (Papa puts the rest of the input into that value), or null when the segment was clean.
+ */
+function readRecords(
+  segment: string,
+  parsed: Papa.ParseResult<string[]>,
+  firstData: number,
+  firstLine: number,
+  layout: Layout,
+  acc: Accumulator,
+): number | null {
   const data = parsed.data;
+  const { columns, headerWidth, slashOrder, dateCache } = layout;
 
   // Papa's errors, by record index. Only quote problems can occur with a fixed delimiter.
-  const unclosedAt = new Set<number>();
+  let unclosedAt = -1;
   const strayAt = new Set<number>();
   for (const err of parsed.errors) {
     if (typeof err.row !== 'number') continue;
-    if (err.code === 'MissingQuotes') unclosedAt.add(err.row);
+    if (err.code === 'MissingQuotes') unclosedAt = unclosedAt === -1 ? err.row : Math.min(unclosedAt, err.row);
     else if (err.code === 'InvalidQuotes') strayAt.add(err.row);
   }
 
-  const slashOrder = chooseSlashOrder(data, header.headerIndex + 1, columns.connectedOn);
-  const headerWidth = data[header.headerIndex]?.length ?? 0;
   const cell = (row: readonly string[], index: number): string => (index < 0 ? '' : clean(row[index]));
 
-  // Exports hold a few hundred distinct dates for thousands of rows.
-  const dateCache = new Map<string, string | null>();
   // Line numbers: each record spans one line plus the line breaks inside its quoted values.
-  // When the file has exactly one line break per record boundary, no value holds one and
-  // record r simply starts on line r + 1 (the common case; skips scanning every value).
-  const simpleLines = lineBreaksIn(text) <= data.length - 1;
-  let line = 1; // 1-based line of the original file where the current record starts
+  // When the segment has exactly one line break per record boundary, no value holds one and
+  // record r simply starts on line firstLine + r (the common case; skips scanning every value).
+  const simpleLines = unclosedAt === -1 && lineBreaksIn(segment) <= data.length - 1;
+  let line = firstLine; // line of the original file where the current record starts
   for (let r = 0; r < data.length; r++) {
     const row = data[r] ?? [];
-    const rowLine = simpleLines ? r + 1 : line;
+    const rowLine = simpleLines ? firstLine + r : line;
     if (!simpleLines) {
       let breaks = 0;
       for (const value of row) if (value.indexOf('\n') !== -1) breaks += lineBreaksIn(value);
       line += 1 + breaks;
     }
 
-    if (r <= header.headerIndex) continue; // preamble and header
-
-    if (unclosedAt.has(r)) {
-      // The rest of the file was swallowed into one value: nothing after this point is reliable.
-      acc.errors.add(rowLine, MESSAGES.unclosedQuote);
-      break;
-    }
+    if (r === unclosedAt) return rowLine;
+    if (r < firstData) continue; // preamble and header
 
     const firstName = cell(row, columns.firstName);
     const lastName = cell(row, columns.lastName);
@@ -445,7 +443,10 @@ function parseInto(input: string, acc: Accumulator): void {
         dateCache.set(rawDate, connectedOn);
       }
       if (connectedOn === null) {
-        acc.errors.add(rowLine, `The “Connected On” date ${preview(rawDate)} isn't a date this importer understands, so it was left empty.`);
+        acc.errors.add(
+          rowLine,
+          `The “Connected On” date ${preview(rawDate)} isn't a date this importer understands, so it was left empty.`,
+        );
       }
     }
 
@@ -459,6 +460,70 @@ function parseInto(input: string, acc: Accumulator): void {
       position: orNull(cell(row, columns.position)),
       connectedOn,
     });
+  }
+  return null;
+}
+
+/** Offset of the start of line `target`, scanning forward from `offset` (which starts line `line`); -1 past the end. */
+function offsetOfLine(text: string, offset: number, line: number, target: number): number {
+  let at = offset;
+  for (let l = line; l < target; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return -1;
+    at = nl + 1;
+  }
+  return at < text.length ? at : -1;
+}
+
+function parseInto(input: string, acc: Accumulator): void {
+  const prepared = prepareText(input);
+  if ('problem' in prepared) {
+    acc.errors.add(1, prepared.problem);
+    return;
+  }
+  const { text } = prepared;
+
+  const header = findHeader(text);
+  if (!header) {
+    acc.errors.add(1, MESSAGES.notConnections);
+    return;
+  }
+
+  let segment = text;
+  let parsed = papaParse(segment, header.delimiter, 0);
+  const layout: Layout = {
+    columns: header.columns,
+    headerWidth: parsed.data[header.headerIndex]?.length ?? 0,
+    slashOrder: chooseSlashOrder(parsed.data, header.headerIndex + 1, header.columns.connectedOn),
+    dateCache: new Map(),
+  };
+
+  // A quote that is never closed makes Papa swallow the rest of the file into one value.
+  // Recover by skipping that line and parsing again from the next one, within a work budget
+  // so that a file full of stray quotes stays linear-ish rather than quadratic.
+  let budget = text.length * 4 + 1_000_000;
+  let segmentStart = 0;
+  let segmentLine = 1;
+  let firstData = header.headerIndex + 1;
+  for (;;) {
+    const unclosedLine = readRecords(segment, parsed, firstData, segmentLine, layout, acc);
+    if (unclosedLine === null) return;
+    const next = offsetOfLine(text, segmentStart, segmentLine, unclosedLine + 1);
+    if (next === -1) {
+      acc.errors.add(unclosedLine, MESSAGES.unclosedQuoteSkipped);
+      return;
+    }
+    budget -= text.length - next; // the re-parse below reads the rest of the text again
+    if (budget < 0) {
+      acc.errors.add(unclosedLine, MESSAGES.unclosedQuote);
+      return;
+    }
+    acc.errors.add(unclosedLine, MESSAGES.unclosedQuoteSkipped);
+    segmentStart = next;
+    segmentLine = unclosedLine + 1;
+    firstData = 0;
+    segment = text.slice(next);
+    parsed = papaParse(segment, header.delimiter, 0);
   }
 }
 

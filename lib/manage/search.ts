@@ -1,0 +1,112 @@
+/**
+ * Pure search, filter and sort over the contact list of the options page. Built for LinkedIn's cap
+ * of 30,000 connections: the lower-cased search text of each contact is computed once per loaded
+ * list (`buildSearchIndex`), and a keystroke only scans strings — no objects are created per row.
+ */
+import type { Contact } from '../db/schema';
+
+export type ContactSort = 'name' | 'lastInteraction' | 'nextFollowUp';
+export type StatusFilter = Contact['status'] | 'all';
+
+export interface ContactFilter {
+  /** Free text: every word must appear in the name, headline, company, position or a tag. */
+  query: string;
+  /** A relationship key or custom label; '' for any. */
+  relationship: string;
+  /** A tag; '' for any. */
+  tag: string;
+  status: StatusFilter;
+  /** Only contacts whose next follow-up is before `today`. */
+  overdue: boolean;
+}
+
+export const EMPTY_FILTER: ContactFilter = { query: '', relationship: '', tag: '', status: 'all', overdue: false };
+
+type Searchable = Pick<Contact, 'name' | 'headline' | 'company' | 'position' | 'tags'>;
+
+/** The text a contact is found by, lower-cased (accents kept, whitespace collapsed). */
+export function searchText(c: Searchable): string {
+  return [c.name, c.headline, c.company, c.position, ...c.tags]
+    .filter(Boolean)
+    .join('\n')
+    .normalize('NFKC')
+    .toLowerCase();
+}
+
+export interface SearchIndex {
+  contacts: readonly Contact[];
+  text: readonly string[];
+}
+
+export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
+  const text = new Array<string>(contacts.length);
+  for (let i = 0; i < contacts.length; i++) text[i] = searchText(contacts[i]!);
+  return { contacts, text };
+}
+
+/** Splits a query into lower-cased words. */
+export function queryTerms(query: string): string[] {
+  return query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function isOverdue(c: Pick<Contact, 'nextFollowUp'>, today: string): boolean {
+  return c.nextFollowUp != null && c.nextFollowUp < today;
+}
+
+/** The contacts that pass the filter, in the index's order. */
+export function filterContacts(index: SearchIndex, filter: ContactFilter, today: string): Contact[] {
+  const terms = queryTerms(filter.query);
+  const { contacts, text } = index;
+  const out: Contact[] = [];
+  outer: for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i]!;
+    if (filter.status !== 'all' && c.status !== filter.status) continue;
+    if (filter.relationship && !c.relationships.includes(filter.relationship)) continue;
+    if (filter.tag && !c.tags.includes(filter.tag)) continue;
+    if (filter.overdue && !isOverdue(c, today)) continue;
+    if (terms.length) {
+      const t = text[i]!;
+      for (const term of terms) if (!t.includes(term)) continue outer;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Sorts a copy. Name: A→Z. Last interaction: most recent first, never-contacted last. Next
+ * follow-up: soonest (most overdue) first, none last. Ties fall back to the name.
+ */
+export function sortContacts(contacts: readonly Contact[], sort: ContactSort): Contact[] {
+  const out = contacts.slice();
+  const byName = (a: Contact, b: Contact) => collator.compare(a.name, b.name) || a.id - b.id;
+  if (sort === 'name') return out.sort(byName);
+  if (sort === 'lastInteraction') {
+    return out.sort((a, b) => cmpNullLast(b.lastInteraction, a.lastInteraction, true) || byName(a, b));
+  }
+  return out.sort((a, b) => cmpNullLast(a.nextFollowUp, b.nextFollowUp, false) || byName(a, b));
+}
+
+/** Compares two optional ISO days; nulls always sort last. `desc` flips the order of non-nulls. */
+function cmpNullLast(a: string | null, b: string | null, desc: boolean): number {
+  if (a === b) return 0;
+  if (a == null) return desc ? -1 : 1;
+  if (b == null) return desc ? 1 : -1;
+  return a < b ? -1 : 1;
+}
+
+/** Every tag in use, sorted. */
+export function allTags(contacts: readonly Pick<Contact, 'tags'>[]): string[] {
+  const set = new Set<string>();
+  for (const c of contacts) for (const t of c.tags) set.add(t);
+  return [...set].sort((a, b) => collator.compare(a, b));
+}
+
+/** Every relationship in use, sorted. */
+export function allRelationships(contacts: readonly Pick<Contact, 'relationships'>[]): string[] {
+  const set = new Set<string>();
+  for (const c of contacts) for (const r of c.relationships) set.add(r);
+  return [...set].sort((a, b) => collator.compare(a, b));
+}
