@@ -501,7 +501,7 @@ function parseInto(input: string, acc: Accumulator): void {
   // A quote that is never closed makes Papa swallow the rest of the file into one value.
   // Recover by skipping that line and parsing again from the next one, within a work budget
   // so that a file full of stray quotes stays linear-ish rather than quadratic.
-  let budget = text.length * 4 + 1_000_000;
+  let budget = text.length * 2 + 1_000_000;
   let segmentStart = 0;
   let segmentLine = 1;
   let firstData = header.headerIndex + 1;

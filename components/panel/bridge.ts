@@ -1,0 +1,63 @@
+/**
+ * The state the always-on content script shares with the injected panel script. Both run in the
+ * same isolated world of a LinkedIn tab, so they meet on a global (`globalThis.__rapport`).
+ * Zod-, React- and Dexie-free: the content script imports this file.
+ */
+
+/** What the page shows, as the content script read it (lib/linkedin's navigation watcher report). */
+export interface ProfileSnapshot {
+  slug: string | null; name: string | null; headline: string | null; location: string | null;
+  company: string | null; degree: '1st' | '2nd' | '3rd' | null; photoUrl: string | null;
+}
+export interface GroupSnapshot { groupId: string; name: string | null; memberCount: number | null; description: string | null }
+export type LinkedInPage = { kind: 'profile'; slug: string } | { kind: 'group'; groupId: string } | { kind: 'other' };
+
+export interface PageReport {
+  url: string;
+  page: LinkedInPage;
+  profile: ProfileSnapshot | null;
+  group: GroupSnapshot | null;
+  /** Fields the extractor could not read. */
+  missing: string[];
+  /** The extractor's report (selectors tried, which matched): no personal data. */
+  diagnostics?: unknown;
+}
+
+export type BridgeEvent = { type: 'report'; report: PageReport | null } | { type: 'toggle' };
+
+export interface RapportBridge {
+  report: PageReport | null;
+  /** True once the panel script has run in this tab (the background then does not inject it again). */
+  panelLoaded: boolean;
+  publish(report: PageReport | null): void;
+  toggle(): void;
+  subscribe(fn: (e: BridgeEvent) => void): () => void;
+}
+
+export function getBridge(): RapportBridge {
+  const g = globalThis as unknown as { __rapport?: RapportBridge };
+  if (g.__rapport) return g.__rapport;
+  const listeners = new Set<(e: BridgeEvent) => void>();
+  const bridge: RapportBridge = {
+    report: null,
+    panelLoaded: false,
+    publish(report) {
+      bridge.report = report;
+      listeners.forEach((l) => l({ type: 'report', report }));
+    },
+    toggle() {
+      listeners.forEach((l) => l({ type: 'toggle' }));
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+  g.__rapport = bridge;
+  return bridge;
+}
+
+/** Whether the panel has anything to show for this page. */
+export function isPanelPage(report: PageReport | null): boolean {
+  return !!report && (report.page.kind === 'profile' || report.page.kind === 'group');
+}
