@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { listenForApiCalls } from '../lib/background/api-listener';
+import { broadcastChanged, listenForApiCalls } from '../lib/background/api-listener';
+import { registerAlarms, withBadgeRefresh } from '../lib/background/alarms';
 import { listenForPageViews } from '../lib/background/pages';
+import { listenForCommands } from '../lib/background/commands';
 
 z.config({ jitless: true }); // zod 4 probes eval(), which the extension CSP forbids
 
 export default defineBackground(() => {
-  listenForApiCalls();
+  listenForApiCalls(withBadgeRefresh(broadcastChanged));
+  registerAlarms();
   listenForPageViews();
+  listenForCommands();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

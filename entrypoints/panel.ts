@@ -1,1 +1,14 @@
-export default defineUnlistedScript(() => {});
+import { getBridge } from '../components/panel/bridge';
+import { mountInPage } from '../components/panel/mount';
+
+/**
+ * Injected by the background (scripting.executeScript) on profile and group pages when the panel
+ * lives in the page. Runs in the content script's isolated world: it meets the always-on content
+ * script on `globalThis.__rapport` and mounts once per tab.
+ */
+export default defineUnlistedScript(() => {
+  const bridge = getBridge();
+  if (bridge.panelLoaded) return;
+  bridge.panelLoaded = true;
+  mountInPage(bridge);
+});

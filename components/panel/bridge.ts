@@ -61,3 +61,6 @@ export function getBridge(): RapportBridge {
 export function isPanelPage(report: PageReport | null): boolean {
   return !!report && (report.page.kind === 'profile' || report.page.kind === 'group');
 }
+
+/** panel → bg: open the browser's side panel for this tab (from a click, so Chrome allows it). */
+export const MSG_OPEN_SIDEPANEL = 'rapport:ui-open-sidepanel';

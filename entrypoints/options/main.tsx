@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/panel/panel.css';
+import '../../components/options/options.css';
 
 z.config({ jitless: true });
 
-function App() {
-  return <main data-testid="options-root">Rapport</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(<OptionsApp />);

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
+import { PopupApp } from '../../components/popup/PopupApp';
+import '../../components/theme.css';
+import '../../components/popup/popup.css';
 
 z.config({ jitless: true });
 
-function App() {
-  return <main data-testid="popup-root">Rapport</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(<PopupApp />);

@@ -10,6 +10,12 @@ import { noteOps } from './ops/notes';
 import { settingsOps } from './ops/settings';
 import { groupOps } from './ops/groups';
 import { commitmentOps } from './ops/commitments';
+import { manageOps } from './ops/manage';
+import { importOps } from './ops/import';
+import { backupOps } from './ops/backup';
+import { goalOps } from './ops/goals';
+import { reminderOps } from './ops/reminders';
+import { activityOps } from './ops/activities';
 
 export const ops = {
   ...contactOps,
@@ -17,6 +23,12 @@ export const ops = {
   ...settingsOps,
   ...groupOps,
   ...commitmentOps,
+  ...manageOps,
+  ...importOps,
+  ...backupOps,
+  ...goalOps,
+  ...reminderOps,
+  ...activityOps,
 };
 
 export type Ops = typeof ops;

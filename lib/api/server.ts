@@ -93,8 +93,11 @@ export function fail(code: ApiErrorBody['code'], message: string): ApiResult<nev
 
 export function toErrorBody(err: unknown): ApiErrorBody {
   if (err instanceof ApiError) return { code: err.code, message: err.message };
-  const name = (err as { name?: string } | null)?.name ?? '';
-  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  // Dexie may wrap the browser's error more than once (AbortError → AbortError → QuotaExceededError).
+  const names: string[] = [];
+  for (let e = err as { name?: string; inner?: unknown } | null, i = 0; e && i < 5; e = e.inner as typeof e, i++) names.push(e.name ?? '');
+  const name = names[0] ?? '';
+  const inner = names.includes('QuotaExceededError') ? 'QuotaExceededError' : names.includes('ConstraintError') ? 'ConstraintError' : '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return { code: 'quota', message: 'Your browser refused to store more data (storage is full). Nothing was saved; free some space and try again.' };
   }

@@ -6,7 +6,9 @@ import { browser } from 'wxt/browser';
 import { MSG } from '../api/messages';
 import { getDb } from '../db/db';
 import { readSettings } from '../domain/settings';
-import { senderKind } from './api-listener';
+import { broadcastChanged, senderKind } from './api-listener';
+import { writeSettings } from '../domain/settings';
+import { MSG_OPEN_SIDEPANEL } from '../../components/panel/bridge';
 
 export interface TabPage {
   url: string;
@@ -67,6 +69,23 @@ export function listenForPageViews(): void {
         if (wantsPanel && !alreadyThere) await injectPanel(tabId);
         sendResponse({ placement: settings.panelPlacement });
       })().catch(() => sendResponse({ placement: 'page' }));
+      return true;
+    }
+    if (type === MSG_OPEN_SIDEPANEL) {
+      // From a click in the in-page panel: open the side panel for this tab and keep the panel there.
+      const tabId = sender.tab?.id;
+      if (senderKind(sender) !== 'content' || tabId == null) return undefined;
+      const sidePanel = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
+      if (!sidePanel) { sendResponse({ ok: false }); return undefined; }
+      // open() must run in the same turn as the user's gesture: no await before it.
+      sidePanel.open({ tabId }).then(
+        async () => {
+          await writeSettings(getDb(), { panelPlacement: 'sidepanel', placementChosen: true });
+          await broadcastChanged(['settings']);
+          sendResponse({ ok: true });
+        },
+        (err) => { console.warn('[rapport] side panel did not open', err); sendResponse({ ok: false }); },
+      );
       return true;
     }
     if (type === MSG.UI_GET_TAB_PAGE) {

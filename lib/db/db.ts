@@ -71,9 +71,14 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
 }
 
 let shared: RapportDB | null = null;
-/** The one database of this extension context. */
+/**
+ * The one database of this extension context. A connection the browser closes (another version
+ * opening it, storage cleared) is reopened by Dexie itself; one that was closed for good
+ * (`close()`) or failed to open (e.g. a transient "backing store" error) is replaced here, so the
+ * next call opens the database again instead of failing until the worker restarts.
+ */
 export function getDb(): RapportDB {
-  shared ??= createDb();
+  if (!shared || shared.hasFailed()) shared = createDb(shared?.name ?? DB_NAME);
   return shared;
 }
 /** Tests only: swap the shared database (e.g. a fresh one per test). */

@@ -15,7 +15,9 @@ export function mergeSettings(stored: unknown): Settings {
 
 export async function writeSettings(db: RapportDB, patch: Partial<Settings>): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = settingsSchema.parse({ ...(await readSettings(db)), ...patch });
+    // A key sent as `undefined` (Firefox keeps them in messages) means "unchanged", not "erase".
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = settingsSchema.parse({ ...(await readSettings(db)), ...defined });
     await db.settings.put({ key: 'settings', value: next });
     return next;
   });

@@ -234,7 +234,7 @@ function preview(value: string): string {
 
 const SAMPLE_CHARS = 8192;
 
-/** Share of characters in the sample that never occur in a text CSV (NUL, C0 controls, U+FFFD). */
+/** Counts of characters that never occur in a text CSV: NULs, and all junk (NUL, C0 controls, DEL, U+FFFD). */
 function binaryScore(sample: string): { nul: number; junk: number } {
   let nul = 0;
   let junk = 0;

@@ -26,6 +26,11 @@ export interface LinkedInRoutes {
 }
 
 export interface RapportFixtures {
+  /**
+   * Which build to load, under .output/ (option; default the e2e build). `test.use({ extensionBuild:
+   * 'chrome-mv3' })` loads the production build (closed shadow root) — run `npm run build` first.
+   */
+  extensionBuild: string;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -34,7 +39,16 @@ export interface RapportFixtures {
   extensionRequests: string[];
   /** Opens an extension page (popup.html, options.html, sidepanel.html) in a new tab. */
   openExtensionPage: (path: string) => Promise<Page>;
+  /**
+   * Content-Security-Policy violations (and blocked dynamic code) reported by any extension
+   * context: extension pages, the service worker, the content script and panel in LinkedIn tabs.
+   * Should stay empty; checked after each test.
+   */
+  cspViolations: string[];
 }
+
+/** How Chromium words a CSP / Trusted Types refusal in the console or in an uncaught error. */
+export const CSP_MESSAGE = /Content[ -]Security[ -]Policy|Refused to (evaluate|load|execute|apply|connect|create|frame|compile|instantiate)|Trusted ?Type|unsafe-eval|EvalError/i;
 
 export function readFixture(file: string): string {
   const path = file.startsWith('/') ? file : existsSync(resolve(SHARED_FIXTURES, file)) ? resolve(SHARED_FIXTURES, file) : resolve(LOCAL_FIXTURES, file);
@@ -42,18 +56,22 @@ export function readFixture(file: string): string {
 }
 
 export const test = base.extend<RapportFixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  extensionBuild: ['chrome-mv3-e2e', { option: true }],
+
+  context: async ({ extensionBuild }, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
-    if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) throw new Error('Run `npm run build:e2e` first.');
+    const dir = resolve(ROOT, '.output', extensionBuild);
+    if (!existsSync(resolve(dir, 'manifest.json'))) {
+      throw new Error(extensionBuild === 'chrome-mv3-e2e' ? 'Run `npm run build:e2e` first.' : `Run the build for .output/${extensionBuild} first (npm run build).`);
+    }
     const context = await chromium.launchPersistentContext('', {
       executablePath,
       headless: true,
       viewport: { width: 1280, height: 900 },
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
         '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
         '--no-first-run', '--disable-quic',
       ],
@@ -95,6 +113,38 @@ export const test = base.extend<RapportFixtures>({
       await context.route(/^(?!https:\/\/www\.linkedin\.com\/)(https?|wss?):\/\//, (route) => route.abort());
       await use(offending);
       expect(offending, 'Rapport made network requests; it must make none').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  cspViolations: [
+    async ({ context, extensionId }, use) => {
+      const violations: string[] = [];
+      const ours = `chrome-extension://${extensionId}`;
+      const fromUs = (where: string, text: string) => where.startsWith(ours) || text.includes(ours);
+      const record = (where: string, text: string) => {
+        if (CSP_MESSAGE.test(text)) violations.push(`${text.slice(0, 400)} (in ${where || 'unknown context'})`);
+      };
+      // Extension pages: every CSP message counts. LinkedIn tabs: only those our scripts caused
+      // (the page's own CSP complaints about its own inline scripts are LinkedIn's business).
+      context.on('console', (msg) => {
+        const pageUrl = msg.page()?.url() ?? '';
+        const where = msg.location()?.url || pageUrl;
+        if (pageUrl.startsWith(ours) || fromUs(where, msg.text())) record(where || pageUrl, msg.text());
+      });
+      context.on('weberror', (err) => {
+        const pageUrl = err.page()?.url() ?? '';
+        const text = `${err.error().name}: ${err.error().message} ${err.error().stack ?? ''}`;
+        if (pageUrl.startsWith(ours) || fromUs('', text)) record(pageUrl, text);
+      });
+      const watchWorker = (w: Worker) => {
+        if (!w.url().startsWith(ours)) return;
+        w.on('console', (msg) => record(w.url(), msg.text()));
+      };
+      context.serviceWorkers().forEach(watchWorker);
+      context.on('serviceworker', watchWorker);
+      await use(violations);
+      expect(violations, 'Rapport broke its Content Security Policy (dynamic code, remote resource…)').toEqual([]);
     },
     { auto: true },
   ],

@@ -99,10 +99,23 @@ describe('broken input never throws and says what is wrong', () => {
   });
 
   it('an unclosed quote in the middle skips only that line and reads on', () => {
-    const text = 'First Name,Last Name,Company,Connected On\n"Ada,Example,Acme,17 Jul 2022\nGrace,Sample,"Acme, Inc",18 Jul 2022\n';
+    const text = 'First Name,Last Name,Company,Connected On\n"Ada,Example,Acme,17 Jul 2022\nGrace,Sample,Acme Inc,18 Jul 2022\n';
     const result = parse(text);
-    expect(result.rows.map((r) => [r.firstName, r.company, r.connectedOn])).toEqual([['Grace', 'Acme, Inc', '2022-07-18']]);
+    expect(result.rows.map((r) => [r.firstName, r.company, r.connectedOn])).toEqual([['Grace', 'Acme Inc', '2022-07-18']]);
     expect(result.errors).toEqual([{ line: 2, message: MESSAGES.unclosedQuoteSkipped }]);
+  });
+
+  it('an unbalanced quote that pairs with a later one is reported, and later rows are intact', () => {
+    // CSV-wise the quote on line 2 closes on line 3, so lines 2–3 are one (garbled) record.
+    const text =
+      'First Name,Last Name,Company,Connected On\n"Ada,Example,Acme,17 Jul 2022\nGrace,Sample,"Acme, Inc",18 Jul 2022\nAlan,Placeholder,X,19 Jul 2022\n';
+    const result = parse(text);
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors.every((e) => e.line === 2)).toBe(true);
+    expect(result.errors[0]?.message).toBe(MESSAGES.strayQuote);
+    expect(result.rows.at(-1)).toEqual({
+      firstName: 'Alan', lastName: 'Placeholder', slug: null, profileUrl: null, email: null, company: 'X', position: null, connectedOn: '2022-07-19',
+    });
   });
 
   it('a stray quote after a quoted value: that line is skipped, the rest is read', () => {

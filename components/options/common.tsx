@@ -1,0 +1,103 @@
+/** Small pieces shared by the options page's sections. */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../lib/db/db';
+import type { Settings } from '../../lib/db/schema';
+import { mergeSettings } from '../../lib/domain/settings';
+import { today } from '../../lib/domain/dates';
+import { call } from '../../lib/api/client';
+import type { OpInput, OpName, OpOutput } from '../../lib/api/protocol';
+
+/** The user's settings (live), or undefined while loading. */
+export function useSettings(): Settings | undefined {
+  const row = useLiveQuery(async () => (await getDb().settings.get('settings')) ?? null, []);
+  return row === undefined ? undefined : mergeSettings(row?.value);
+}
+
+/** Today's ISO date; refreshed when the page regains focus. */
+export function useToday(): string {
+  const [day, setDay] = useState(() => today());
+  useEffect(() => {
+    const refresh = () => setDay(today());
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, []);
+  return day;
+}
+
+export interface Toast {
+  message: string;
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+const ToastCtx = createContext<(t: Toast | null) => void>(() => {});
+export const useToast = () => useContext(ToastCtx);
+
+/** One toast at a time, at the bottom; an undo toast stays 12 s. */
+export function ToastHost({ children }: { children: ReactNode }) {
+  const [toast, setToast] = useState<Toast | null>(null);
+  useEffect(() => {
+    if (!toast) return;
+    const t = setTimeout(() => setToast(null), toast.action ? 12_000 : 4_000);
+    return () => clearTimeout(t);
+  }, [toast]);
+  return (
+    <ToastCtx.Provider value={setToast}>
+      {children}
+      <div role="status" aria-live="polite">
+        {toast && (
+          <div className="o-toast" data-testid="toast">
+            <span>{toast.message}</span>
+            {toast.action && (
+              <button
+                type="button"
+                data-testid="toast-action"
+                onClick={async () => {
+                  const run = toast.action!.run;
+                  setToast(null);
+                  await run();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
+            <button type="button" aria-label="Dismiss" onClick={() => setToast(null)}>×</button>
+          </div>
+        )}
+      </div>
+    </ToastCtx.Provider>
+  );
+}
+
+/** Calls an op; keeps its error message for display. */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async <K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K> | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await call(op, input);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { run, error, setError, busy };
+}
+
+export function ErrorText({ error }: { error: string | null }) {
+  return error ? <p className="o-error" role="alert">{error}</p> : null;
+}
+
+const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+export function formatDay(iso: string | null): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return dayFmt.format(new Date(y, m - 1, d));
+}
+
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,0 +1,162 @@
+/** The panel on a person's profile page: who this is, whether they are in the network, and the editor. */
+import { useId, useState } from 'react';
+import { call } from '../../lib/api/client';
+import type { Contact } from '../../lib/db/schema';
+import { ContactEditor } from '../ContactEditor';
+import { useApi } from '../useApi';
+import type { PageReport, ProfileSnapshot } from './bridge';
+import { describeWas, jobChanges } from './jobChange';
+import { FIELD_NAMES, STATUS_NAMES, formatDay } from './labels';
+import { Avatar, ErrorText, Icon } from './ui';
+import { useAction } from './useAction';
+
+const EMPTY: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
+
+export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; slug: string; showPhoto: boolean }) {
+  const p = report.profile ?? EMPTY;
+  const res = useApi('contact.getForPage', { slug, name: p.name }, ['contacts']);
+  const contact = res.data?.view?.contact ?? null;
+  const name = p.name ?? contact?.name ?? null;
+  return (
+    <div className="r-profile">
+      <Identity p={p} name={name} contact={contact} showPhoto={showPhoto} />
+      {report.missing.length || !p.name ? <Missing report={report} /> : null}
+      {res.error ? <p className="r-error" role="alert">{res.error.message}</p> : null}
+      {res.data === undefined && !res.error ? <p className="r-muted">Loading…</p> : null}
+      {res.data && !contact ? (
+        <SaveContact slug={slug} p={p} possibleMatch={res.data.possibleMatch} onSaved={res.reload} />
+      ) : null}
+      {contact ? (
+        <>
+          <JobChange contact={contact} p={p} onChanged={res.reload} />
+          <ContactEditor contactId={contact.id} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Identity({ p, name, contact, showPhoto }: { p: ProfileSnapshot; name: string | null; contact: Contact | null; showPhoto: boolean }) {
+  const shownName = name ?? 'Name not found on this page';
+  return (
+    <div className="r-identity">
+      <Avatar name={name ?? '?'} photoUrl={showPhoto ? p.photoUrl : null} />
+      <div className="r-identity-text">
+        <h2 className="r-name">
+          {name ? <span data-testid="profile-name">{name}</span> : <span className="r-muted">{shownName}</span>}
+          {p.degree ? <span className="r-degree" data-testid="profile-degree" aria-label={`${p.degree} degree connection`}>{p.degree}</span> : null}
+        </h2>
+        {p.headline ? <p className="r-headline" data-testid="profile-headline">{p.headline}</p> : null}
+        <p className="r-meta">
+          {p.company ? <span data-testid="profile-company">{p.company}</span> : null}
+          {p.company && p.location ? <span aria-hidden="true"> · </span> : null}
+          {p.location ? <span data-testid="profile-location">{p.location}</span> : null}
+        </p>
+        <p className={'r-network ' + (contact ? 'r-in' : 'r-out')} data-testid="network-status">
+          {contact
+            ? <>In your network{contact.status !== 'none' ? ` · ${STATUS_NAMES[contact.status]}` : ''} · added {formatDay(toDay(contact.createdAt))}</>
+            : 'Not in your network yet'}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function toDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function Missing({ report }: { report: PageReport }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const fields = report.missing.length ? report.missing : ['name'];
+  const copy = async () => {
+    const extractor = typeof report.diagnostics === "string" ? report.diagnostics : JSON.stringify(report.diagnostics ?? null);
+    const text = `${extractor}\nmissing: ${report.missing.join(", ") || "-"}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="r-notice r-notice-warn">
+      <p>Rapport could not read the {fields.map((f) => FIELD_NAMES[f] ?? f).join(', ')} on this page. LinkedIn may have changed its layout.</p>
+      <div className="r-row">
+        <button type="button" className="r-btn r-btn-sm" onClick={() => void copy()}><Icon name="copy" /> Copy diagnostics</button>
+        <span role="status" className="r-hint">{copied === 'yes' ? 'Copied (no personal data).' : copied === 'failed' ? 'Could not copy.' : ''}</span>
+      </div>
+    </div>
+  );
+}
+
+function SaveContact({ slug, p, possibleMatch, onSaved }: { slug: string; p: ProfileSnapshot; possibleMatch: Contact | null; onSaved: () => void }) {
+  const [typed, setTyped] = useState('');
+  const { run, busy, error } = useAction();
+  const nameId = useId();
+  const name = p.name ?? typed.trim();
+  const save = async (linkToId?: number) => {
+    if (!name) return;
+    const ok = await run(() => call('contact.save', {
+      slug,
+      name,
+      headline: p.headline,
+      location: p.location,
+      company: p.company,
+      photoUrl: p.photoUrl,
+      degree: p.degree,
+      profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`,
+      typedFields: p.name ? [] : ['name'],
+      ...(linkToId ? { linkToId } : {}),
+    }));
+    if (ok) onSaved();
+  };
+  return (
+    <div className="r-save">
+      {!p.name ? (
+        <div className="r-field">
+          <label className="r-label" htmlFor={nameId}>Their name</label>
+          <input id={nameId} className="r-input" value={typed} maxLength={300} placeholder="Type the name you see on the page"
+            onChange={(e) => setTyped(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void save(); }} />
+        </div>
+      ) : null}
+      {possibleMatch ? (
+        <div className="r-notice">
+          <p>This looks like <strong>{possibleMatch.name}</strong> from your imported connections{possibleMatch.company ? ` (${possibleMatch.company})` : ''}.</p>
+          <div className="r-row">
+            <button type="button" className="r-btn r-btn-primary r-btn-sm" data-testid="link-contact" disabled={busy || !name} onClick={() => void save(possibleMatch.id)}>Link to {possibleMatch.name}</button>
+          </div>
+        </div>
+      ) : null}
+      <button type="button" data-testid="save-contact" className={'r-btn r-btn-block ' + (possibleMatch ? '' : 'r-btn-primary')} disabled={busy || !name} onClick={() => void save()}>
+        {possibleMatch ? 'Add as a new person instead' : 'Add to my network'}
+      </button>
+      <p className="r-hint">Nothing is stored until you add them. Notes, reminders and the timeline follow.</p>
+      <ErrorText error={error} />
+    </div>
+  );
+}
+
+function JobChange({ contact, p, onChanged }: { contact: Contact; p: ProfileSnapshot; onChanged: () => void }) {
+  const [dismissed, setDismissed] = useState(false);
+  const { run, busy, error } = useAction();
+  const changes = jobChanges(contact, p);
+  if (!changes.length || dismissed) return null;
+  const update = async () => {
+    const patch: { headline?: string; company?: string } = {};
+    for (const c of changes) patch[c.field] = c.now;
+    if (await run(() => call('contact.update', { id: contact.id, patch, fromPage: true }))) onChanged();
+  };
+  return (
+    <div className="r-notice r-notice-info" data-testid="job-change">
+      <p><strong>Their profile changed.</strong> Now: {changes.map((c) => c.now).join(' · ')}</p>
+      <p className="r-muted">was: {describeWas(contact)}</p>
+      <div className="r-row">
+        <button type="button" className="r-btn r-btn-primary r-btn-sm" data-testid="job-change-update" disabled={busy} onClick={() => void update()}>Update saved details</button>
+        <button type="button" className="r-btn r-btn-sm" onClick={() => setDismissed(true)}>Not now</button>
+      </div>
+      <ErrorText error={error} />
+    </div>
+  );
+}

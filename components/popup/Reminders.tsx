@@ -1,0 +1,156 @@
+/** "Due today": follow-ups with people, commitments and the share-expertise prompt. */
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { type Contact, RELATIONSHIP_LABELS, type Reminder } from '../../lib/db/schema';
+import { dayDiff } from '../../lib/goals/periods';
+import { type DueEntry, contactContext, dueText } from '../../lib/reminders/due';
+import { sinceSharedText } from '../../lib/reminders/prompts';
+import { DUE_PAGE, type DueView, useDue } from './data';
+import { friendlyDay, safeProfileUrl } from './format';
+import { useRun } from './status';
+
+const LABELS: Record<string, string> = RELATIONSHIP_LABELS;
+
+export function RemindersSection({ today }: { today: string }) {
+  const [limit, setLimit] = useState(DUE_PAGE);
+  const due = useDue(today, limit);
+  const headingId = useId();
+  return (
+    <section className="p-section" aria-labelledby={headingId}>
+      <div className="p-section-head">
+        <h2 id={headingId}>Due today</h2>
+        {due && due.total > 0 && <span className="p-count" aria-label={`${due.total} due`}>{due.total}</span>}
+      </div>
+      {due === undefined ? <p className="p-muted">Loading…</p> : due.total === 0 ? <NothingDue due={due} today={today} /> : (
+        <>
+          <ul className="p-list" aria-label="Things due">
+            {due.entries.map((e) => <DueItem key={key(e)} entry={e} due={due} today={today} />)}
+          </ul>
+          {due.total > due.entries.length && (
+            <button type="button" className="p-more" onClick={() => setLimit((n) => n + DUE_PAGE)}>
+              Show more ({due.total - due.entries.length} more due)
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function key(e: DueEntry): string {
+  return e.type === 'contact' ? `c${e.contactId}` : `r${e.reminder.id}`;
+}
+
+function NothingDue({ due, today }: { due: DueView; today: string }) {
+  return (
+    <div className="p-empty">
+      <p><strong>You are all caught up.</strong></p>
+      {due.next ? (
+        <p className="p-muted">Next: {due.next.what} — {friendlyDay(due.next.due, today)}.</p>
+      ) : null}
+      {!due.hasFollowUps && (
+        <p className="p-muted">
+          Save people from their LinkedIn profile with the Rapport panel and set how often to keep in touch
+          (for example a mentor every 30 days); they will show up here when it is time.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function openProfile(url: string) {
+  void browser.tabs.create({ url });
+}
+
+function DueItem({ entry, due, today }: { entry: DueEntry; due: DueView; today: string }) {
+  const contactId = entry.type === 'contact' ? entry.contactId : entry.reminder.contactId;
+  const contact = contactId != null ? due.contacts.get(contactId) : undefined;
+  const overdue = dayDiff(entry.due, today) > 0;
+  const kindClass = entry.type === 'contact' ? 'follow-up' : entry.reminder.kind;
+  return (
+    <li className={`p-item kind-${kindClass}`} data-testid="reminder-item" data-kind={kindClass}>
+      {entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? (
+        <ShareBody reminder={entry.reminder} lastShared={due.lastShared} today={today} />
+      ) : entry.type === 'contact' ? (
+        <PersonBody contact={contact} title={null} today={today} />
+      ) : (
+        <PersonBody contact={contact} title={entry.reminder.title} today={today} kind={entry.reminder.kind} />
+      )}
+      <div className="p-item-foot">
+        <span className={overdue ? 'p-late' : 'p-muted'}>{dueText(entry.due, today)}</span>
+        <Actions entry={entry} name={entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? 'Share your expertise' : contact?.name ?? (entry.type === 'reminder' ? entry.reminder.title : 'this contact')} />
+      </div>
+    </li>
+  );
+}
+
+function PersonBody({ contact, title, today, kind }: { contact: Contact | undefined; title: string | null; today: string; kind?: Reminder['kind'] }) {
+  const url = safeProfileUrl(contact?.profileUrl);
+  return (
+    <div className="p-item-body">
+      <div className="p-item-title">
+        {contact ? (
+          url ? (
+            <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); openProfile(url); }}
+              aria-label={`${contact.name} — open LinkedIn profile in a new tab`}>
+              {contact.name}<span aria-hidden="true" className="p-ext">↗</span>
+            </a>
+          ) : <span className="p-name">{contact.name}</span>
+        ) : title ? <span className="p-name">{title}</span> : <span className="p-name">A contact</span>}
+        {kind === 'commitment' && <span className="p-tag">Promised</span>}
+        {kind === 'follow-up' && <span className="p-tag">Follow-up</span>}
+      </div>
+      {contact && title && <div className="p-item-text">{title}</div>}
+      {contact && <div className="p-muted p-small">{contactContext(contact, today, LABELS)}</div>}
+    </div>
+  );
+}
+
+function ShareBody({ reminder, lastShared, today }: { reminder: Reminder; lastShared: string | null; today: string }) {
+  return (
+    <div className="p-item-body">
+      <div className="p-item-title"><span className="p-name">Share your expertise</span></div>
+      <div className="p-item-text">{reminder.title}</div>
+      <div className="p-muted p-small">{sinceSharedText(lastShared, lastShared ? dayDiff(lastShared, today) : null)}</div>
+    </div>
+  );
+}
+
+function Actions({ entry, name }: { entry: DueEntry; name: string }) {
+  const { run, busy } = useRun();
+  const [snoozing, setSnoozing] = useState(false);
+  const isShare = entry.type === 'reminder' && entry.reminder.kind === 'share-expertise';
+  const done = () => entry.type === 'contact'
+    ? run('followUp.done', { contactId: entry.contactId }, `Logged a message with ${name}. Next follow-up set.`)
+    : run('reminder.done', { id: entry.reminder.id }, isShare ? 'Nice — counted toward your goals.' : 'Marked done.');
+  const skip = () => entry.type === 'contact'
+    ? run('followUp.skip', { contactId: entry.contactId }, `Skipped this round with ${name}.`)
+    : run('reminder.skip', { id: entry.reminder.id }, 'Skipped.');
+  const snooze = (until: 'tomorrow' | 'next-week') => {
+    setSnoozing(false);
+    const msg = until === 'tomorrow' ? 'Snoozed until tomorrow.' : 'Snoozed until next week.';
+    return entry.type === 'contact'
+      ? run('followUp.snooze', { contactId: entry.contactId, until }, msg)
+      : run('reminder.snooze', { id: entry.reminder.id, until }, msg);
+  };
+  if (snoozing) {
+    return (
+      <div className="p-actions" role="group" aria-label={`Snooze ${name} until`}>
+        <span className="p-muted p-small">Snooze until</span>
+        <button type="button" className="p-btn" disabled={busy} onClick={() => void snooze('tomorrow')}>Tomorrow</button>
+        <button type="button" className="p-btn" disabled={busy} onClick={() => void snooze('next-week')}>Next week</button>
+        <button type="button" className="p-icon" aria-label="Cancel snooze" onClick={() => setSnoozing(false)}>×</button>
+      </div>
+    );
+  }
+  return (
+    <div className="p-actions" role="group" aria-label={`Actions for ${name}`}>
+      <button type="button" className="p-btn p-primary" disabled={busy} onClick={() => void done()}
+        title={entry.type === 'contact' ? 'Logs that you got in touch (a message) and sets the next follow-up' : isShare ? 'Counts toward your expertise goal' : undefined}>
+        Done
+      </button>
+      <button type="button" className="p-btn" disabled={busy} onClick={() => setSnoozing(true)} aria-label={`Snooze ${name}`}>Snooze</button>
+      <button type="button" className="p-btn p-quiet" disabled={busy} onClick={() => void skip()} aria-label={`Skip ${name}`}>Skip</button>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Importing LinkedIn's Connections.csv. The options page parses and previews the file, then sends
+ * the rows in batches: each `import.batch` is ONE transaction, so a service worker that dies
+ * mid-import leaves whole batches only, and running the import again finishes it without
+ * duplicates (every batch re-matches against what is stored). `db.imports` tracks each run.
+ */
+import { z } from 'zod';
+import { importRunSchema, isoDate } from '../../db/schema';
+import { applyImportBatch } from '../../import/apply';
+import { defineOp } from '../define';
+import { ApiError } from '../messages';
+
+const opt = (max: number) => z.string().max(max).nullable();
+
+export const connectionRowSchema = z.object({
+  firstName: z.string().max(300),
+  lastName: z.string().max(300),
+  slug: z.string().min(1).max(200).nullable(),
+  profileUrl: opt(2000),
+  email: opt(300),
+  company: opt(300),
+  position: opt(300),
+  connectedOn: isoDate.nullable(),
+}).refine((r) => (r.firstName + r.lastName).trim().length > 0, 'a row needs a name');
+
+/** At most this many rows per batch (the page sends IMPORT_BATCH_SIZE). */
+export const MAX_BATCH_ROWS = 5000;
+
+/**
+ * Runs this service worker is driving right now, with the time of their last batch. A run left
+ * 'running' that is not here (the worker restarted) or has been silent for a while was interrupted.
+ */
+const liveRuns = new Map<number, number>();
+const STALE_AFTER_MS = 2 * 60_000;
+
+const batchResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  duplicates: z.number().int(),
+  activities: z.number().int(),
+  run: importRunSchema,
+});
+
+export const importOps = {
+  /** Starts tracking an import run (the preview was accepted). */
+  'import.start': defineOp({
+    access: 'extension',
+    writes: ['imports'],
+    input: z.object({ fileName: z.string().max(500), total: z.number().int().nonnegative() }),
+    output: importRunSchema,
+    async handler({ fileName, total }, { db, now }) {
+      const t = now().getTime();
+      const run = { fileName, total, done: 0, created: 0, updated: 0, status: 'running' as const, startedAt: t, finishedAt: null };
+      const id = await db.imports.add(run as never);
+      liveRuns.set(id, t);
+      return { ...run, id };
+    },
+  }),
+
+  /** Writes one batch of rows in one transaction and advances the run. */
+  'import.batch': defineOp({
+    access: 'extension',
+    writes: ['contacts', 'activities', 'imports'],
+    input: z.object({ runId: z.number().int().positive(), rows: z.array(connectionRowSchema).max(MAX_BATCH_ROWS) }),
+    output: batchResultSchema,
+    async handler({ runId, rows }, { db, now }) {
+      return db.transaction('rw', [db.contacts, db.activities, db.settings, db.imports], async () => {
+        const run = await db.imports.get(runId);
+        if (!run) throw new ApiError('not-found', 'This import is no longer tracked. Start it again; nothing will be duplicated.');
+        if (run.status !== 'running') {
+          throw new ApiError('conflict', 'This import was stopped. Start it again to finish; nothing will be duplicated.');
+        }
+        const result = await applyImportBatch(db, rows, now());
+        const next = {
+          ...run,
+          done: Math.min(run.total, run.done + rows.length),
+          created: run.created + result.created,
+          updated: run.updated + result.updated,
+        };
+        await db.imports.put(next);
+        liveRuns.set(runId, now().getTime());
+        return { ...result, run: next };
+      });
+    },
+  }),
+
+  /** Ends a run: done, cancelled by the user, or failed. */
+  'import.finish': defineOp({
+    access: 'extension',
+    writes: ['imports'],
+    input: z.object({ runId: z.number().int().positive(), status: z.enum(['done', 'cancelled', 'failed']) }),
+    output: importRunSchema.nullable(),
+    async handler({ runId, status }, { db, now }) {
+      liveRuns.delete(runId);
+      return db.transaction('rw', db.imports, async () => {
+        const run = await db.imports.get(runId);
+        if (!run) return null;
+        const next = { ...run, status, finishedAt: now().getTime() };
+        await db.imports.put(next);
+        return next;
+      });
+    },
+  }),
+
+  /**
+   * Marks runs a dead service worker (or a closed page) left 'running' as 'interrupted' and
+   * returns the latest run, for the options page to explain.
+   */
+  'import.recover': defineOp({
+    access: 'extension',
+    writes: ['imports'],
+    input: z.object({}).default({}),
+    output: z.object({ latest: importRunSchema.nullable(), interrupted: z.array(importRunSchema) }),
+    async handler(_input, { db, now }) {
+      return db.transaction('rw', db.imports, async () => {
+        const t = now().getTime();
+        const running = await db.imports.filter((r) => r.status === 'running').toArray();
+        const interrupted = [];
+        for (const r of running) {
+          const last = liveRuns.get(r.id);
+          if (last !== undefined && t - last < STALE_AFTER_MS) continue;
+          liveRuns.delete(r.id);
+          const next = { ...r, status: 'interrupted' as const, finishedAt: t };
+          await db.imports.put(next);
+          interrupted.push(next);
+        }
+        const latest = (await db.imports.orderBy('startedAt').last()) ?? null;
+        return { latest, interrupted };
+      });
+    },
+  }),
+};
+
+/** Tests: forget which runs this "worker" drives (as a restarted service worker would). */
+export function forgetLiveImportRunsForTests(): void {
+  liveRuns.clear();
+}

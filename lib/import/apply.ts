@@ -1,0 +1,318 @@
+/**
+ * Merging LinkedIn's Connections.csv into the contacts Rapport already has.
+ *
+ * `planImport` is pure: the options page runs it (in a worker) for the preview, and the background
+ * runs it again for every batch inside that batch's transaction (`applyImportBatch`), against the
+ * records as they are at that moment. So a batch never trusts a stale plan, and re-running an
+ * interrupted import finds what earlier batches wrote and duplicates nothing.
+ *
+ * Rules (never lose what the user wrote):
+ * - Matching: by slug (from the URL). Without a slug match: by normalised name (2018 exports have
+ *   no URL). A row with a URL only matches slug-less contacts by name; a row without URL matches
+ *   anyone with that name. When several contacts share the name, the company decides; a namesake
+ *   whose company clearly differs is a different person.
+ * - Fields the user typed (`contact.userFields`) are never touched; relationships, tags, notes, how
+ *   we met, follow-ups are never touched. Empty fields are filled. Company, position and e-mail
+ *   follow the CSV when they changed there (an 'updated' contact). Name and profile URL are only
+ *   filled when empty (the page's own spelling wins). A slug-less contact gains the row's slug.
+ * - A contact the CSV lists is 'connected'; `connectedOn` is filled when empty.
+ * - The same person twice in one file is written once (`duplicates`).
+ */
+import type { RapportDB } from '../db/db';
+import type { Activity, Contact } from '../db/schema';
+import { impliedFollowUp } from '../domain/followup';
+import { readSettings } from '../domain/settings';
+import { today } from '../domain/dates';
+import { normaliseName } from '../api/ops/contacts';
+import type { ConnectionRow } from './connections-csv';
+
+/** Rows sent to the background per `import.batch` call (each batch is one transaction). */
+export const IMPORT_BATCH_SIZE = 1000;
+
+/** What the merge needs to know about an existing contact. */
+export type ExistingContact = Pick<
+  Contact,
+  'id' | 'slug' | 'name' | 'nameLower' | 'profileUrl' | 'email' | 'company' | 'position' | 'status' | 'connectedOn' | 'userFields'
+>;
+
+export type NewContactDraft = Omit<Contact, 'id'>;
+
+export type ImportAction =
+  | { kind: 'new'; row: ConnectionRow; draft: NewContactDraft }
+  | { kind: 'updated'; row: ConnectionRow; id: number; patch: Partial<Contact> }
+  | { kind: 'unchanged'; row: ConnectionRow; id: number }
+  | { kind: 'duplicate'; row: ConnectionRow };
+
+export interface ImportCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Rows LinkedIn left without a name (members who hide their data). */
+  skipped: number;
+  /** The same person listed twice in the file: written once. */
+  duplicates: number;
+}
+
+export interface ImportPlan {
+  actions: ImportAction[];
+  counts: ImportCounts;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** `normaliseName`, with a fast path for plain ASCII (where NFKC changes nothing). */
+export function normaliseKey(s: string): string {
+  return PRINTABLE_ASCII.test(s) ? s.replace(/ {2,}/g, ' ').trim().toLowerCase() : normaliseName(s);
+}
+
+export function rowName(row: Pick<ConnectionRow, 'firstName' | 'lastName'>): string {
+  return `${row.firstName} ${row.lastName}`.replace(/\s+/g, ' ').trim();
+}
+
+function normCompany(c: string | null | undefined): string | null {
+  const n = c ? normaliseKey(c) : '';
+  return n ? n : null;
+}
+
+function companyCompatible(a: string | null, b: string | null): boolean {
+  const x = normCompany(a);
+  const y = normCompany(b);
+  return x === null || y === null || x === y;
+}
+
+/** A brand-new contact from a CSV row. `t` is the time of the import (epoch ms). */
+export function draftFromRow(row: ConnectionRow, t: number): NewContactDraft {
+  const name = rowName(row);
+  return {
+    slug: row.slug,
+    profileUrl: row.profileUrl ?? (row.slug ? `https://www.linkedin.com/in/${encodeURIComponent(row.slug)}/` : null),
+    name,
+    nameLower: normaliseKey(name),
+    headline: null,
+    location: null,
+    company: row.company,
+    position: row.position,
+    email: row.email,
+    photoUrl: null,
+    degree: '1st',
+    status: 'connected',
+    connectedOn: row.connectedOn,
+    relationships: [],
+    tags: [],
+    howWeMet: null,
+    cadenceDays: null,
+    lastInteraction: null,
+    nextFollowUp: null,
+    followUpManual: false,
+    source: 'csv',
+    userFields: [],
+    createdAt: t,
+    updatedAt: t,
+  };
+}
+
+/**
+ * The changes a CSV row brings to an existing contact, or null when it brings none.
+ * Never touches a field the user typed, and never blanks a field.
+ */
+export function mergeRow(contact: ExistingContact, row: ConnectionRow): Partial<Contact> | null {
+  const patch: Partial<Contact> = {};
+  const mine = new Set(contact.userFields);
+  const name = rowName(row);
+  if (!mine.has('name') && !contact.name.trim() && name) {
+    patch.name = name;
+    patch.nameLower = normaliseName(name);
+  }
+  if (!contact.slug && row.slug) patch.slug = row.slug;
+  if (!mine.has('profileUrl') && !contact.profileUrl && row.profileUrl) patch.profileUrl = row.profileUrl;
+  for (const f of ['company', 'position', 'email'] as const) {
+    const v = row[f];
+    if (v !== null && !mine.has(f) && contact[f] !== v) patch[f] = v;
+  }
+  if (contact.status !== 'connected') patch.status = 'connected';
+  if (!contact.connectedOn && row.connectedOn) patch.connectedOn = row.connectedOn;
+  return Object.keys(patch).length ? patch : null;
+}
+
+/**
+ * Plans an import: which rows are new people, which update someone already stored, which change
+ * nothing. Pure and fast (index maps, no per-row scans): 30 000 rows plan in a few milliseconds.
+ * `t` stamps new drafts; `skipped` (from the parser) is passed through to the counts.
+ */
+export function planImport(
+  rows: readonly ConnectionRow[],
+  existing: readonly ExistingContact[],
+  opts: { skipped?: number; now?: number } = {},
+): ImportPlan {
+  const t = opts.now ?? Date.now();
+  const bySlug = new Map<string, ExistingContact>();
+  const byName = new Map<string, ExistingContact[]>();
+  for (const c of existing) {
+    if (c.slug) bySlug.set(c.slug, c);
+    const list = byName.get(c.nameLower);
+    if (list) list.push(c);
+    else byName.set(c.nameLower, [c]);
+  }
+  const claimed = new Set<number>();
+  // People planned as new in this file, so that a second listing is not written twice.
+  const newSlugs = new Set<string>();
+  const newNames = new Map<string, Array<string | null>>(); // nameLower → companies (slug-less rows)
+
+  const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, skipped: opts.skipped ?? 0, duplicates: 0 };
+  const actions: ImportAction[] = [];
+
+  for (const row of rows) {
+    const nameLower = normaliseKey(rowName(row));
+    let match: ExistingContact | undefined;
+    if (row.slug) {
+      if (newSlugs.has(row.slug)) {
+        counts.duplicates++;
+        actions.push({ kind: 'duplicate', row });
+        continue;
+      }
+      match = bySlug.get(row.slug);
+      if (match && claimed.has(match.id)) {
+        counts.duplicates++;
+        actions.push({ kind: 'duplicate', row });
+        continue;
+      }
+      if (!match) match = pickByName(byName.get(nameLower), row, claimed, true);
+    } else {
+      const planned = newNames.get(nameLower);
+      if (planned?.some((c) => normCompany(c) === normCompany(row.company))) {
+        counts.duplicates++;
+        actions.push({ kind: 'duplicate', row });
+        continue;
+      }
+      match = pickByName(byName.get(nameLower), row, claimed, false);
+    }
+
+    if (!match) {
+      const draft = draftFromRow(row, t);
+      if (row.slug) newSlugs.add(row.slug);
+      else {
+        const list = newNames.get(nameLower);
+        if (list) list.push(row.company);
+        else newNames.set(nameLower, [row.company]);
+      }
+      counts.new++;
+      actions.push({ kind: 'new', row, draft });
+      continue;
+    }
+    claimed.add(match.id);
+    const patch = mergeRow(match, row);
+    if (patch) {
+      counts.updated++;
+      actions.push({ kind: 'updated', row, id: match.id, patch });
+    } else {
+      counts.unchanged++;
+      actions.push({ kind: 'unchanged', row, id: match.id });
+    }
+  }
+  return { actions, counts };
+}
+
+/** A namesake to merge with, or undefined when the row is somebody new. */
+function pickByName(
+  list: ExistingContact[] | undefined,
+  row: ConnectionRow,
+  claimed: Set<number>,
+  slugLessOnly: boolean,
+): ExistingContact | undefined {
+  if (!list) return undefined;
+  let candidates = list.filter((c) => !claimed.has(c.id) && (!slugLessOnly || !c.slug));
+  if (!candidates.length) return undefined;
+  // Slug-less contacts first: they are the ones an earlier URL-less import made.
+  candidates = [...candidates.filter((c) => !c.slug), ...candidates.filter((c) => c.slug)];
+  const sameCompany = candidates.filter((c) => row.company !== null && normCompany(c.company) === normCompany(row.company));
+  if (sameCompany.length) return sameCompany[0];
+  const compatible = candidates.filter((c) => companyCompatible(c.company, row.company));
+  if (compatible.length) return compatible[0];
+  // The only person of that name, whose company has changed since (e.g. an old export).
+  return !slugLessOnly && candidates.length === 1 && list.length === 1 ? candidates[0] : undefined;
+}
+
+export interface BatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  /** 'new-connection' activities recorded by this batch. */
+  activities: number;
+}
+
+/**
+ * Writes one batch of rows (call inside ONE rw transaction over contacts, activities, settings):
+ * re-plans against the stored records that could match (index lookups by slug and name), adds new
+ * contacts with bulkAdd, updates with bulkPut, and records one 'new-connection' activity per
+ * contact that has a connected-on date and none yet.
+ */
+export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
+  const t = now.getTime();
+  const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
+  const names = [...new Set(rows.map((r) => normaliseKey(rowName(r))).filter(Boolean))];
+  const [bySlug, byName] = await Promise.all([
+    slugs.length ? db.contacts.where('slug').anyOf(slugs).toArray() : Promise.resolve([] as Contact[]),
+    names.length ? db.contacts.where('nameLower').anyOf(names).toArray() : Promise.resolve([] as Contact[]),
+  ]);
+  const existing = new Map<number, Contact>();
+  for (const c of [...bySlug, ...byName]) existing.set(c.id, c);
+  const plan = planImport(rows, [...existing.values()], { now: t });
+
+  const settings = await readSettings(db);
+  const day = today(now);
+  const drafts: NewContactDraft[] = [];
+  const updates: Contact[] = [];
+  const touchedIds: number[] = [];
+  for (const a of plan.actions) {
+    if (a.kind === 'new') {
+      a.draft.nextFollowUp = impliedFollowUp(a.draft, settings, day);
+      drafts.push(a.draft);
+    } else if (a.kind === 'updated') {
+      const current = existing.get(a.id)!;
+      updates.push({ ...current, ...a.patch, updatedAt: t });
+      touchedIds.push(a.id);
+    } else if (a.kind === 'unchanged') {
+      touchedIds.push(a.id);
+    }
+  }
+
+  const newIds = drafts.length ? ((await db.contacts.bulkAdd(drafts as Contact[], { allKeys: true })) as number[]) : [];
+  if (updates.length) await db.contacts.bulkPut(updates);
+
+  // One 'new-connection' activity per contact, on the day LinkedIn says you connected.
+  const activities: Omit<Activity, 'id'>[] = [];
+  const activity = (contactId: number, date: string): Omit<Activity, 'id'> => ({
+    kind: 'new-connection', date, contactId, groupId: null, eventId: null, interactionId: null, reminderId: null,
+    note: null, source: 'import', createdAt: t,
+  });
+  drafts.forEach((d, i) => {
+    if (d.connectedOn) activities.push(activity(newIds[i]!, d.connectedOn));
+  });
+  if (touchedIds.length) {
+    const have = new Set(
+      (await db.activities.where('contactId').anyOf(touchedIds).filter((a) => a.kind === 'new-connection').toArray()).map((a) => a.contactId),
+    );
+    const after = new Map(updates.map((c) => [c.id, c]));
+    for (const id of touchedIds) {
+      if (have.has(id)) continue;
+      const c = after.get(id) ?? existing.get(id)!;
+      if (c.status === 'connected' && c.connectedOn) activities.push(activity(id, c.connectedOn));
+    }
+  }
+  if (activities.length) await db.activities.bulkAdd(activities as Activity[]);
+
+  return {
+    created: plan.counts.new,
+    updated: plan.counts.updated,
+    unchanged: plan.counts.unchanged,
+    duplicates: plan.counts.duplicates,
+    activities: activities.length,
+  };
+}
+
+/** "Imported 812 new, 3 updated, 0 unchanged, 5 skipped (members who hide their data)". */
+export function describeImportResult(c: Pick<ImportCounts, 'new' | 'updated' | 'unchanged' | 'skipped' | 'duplicates'>): string {
+  let s = `Imported ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped (members who hide their data)`;
+  if (c.duplicates) s += `; ${c.duplicates} listed twice in the file were merged`;
+  return s + '.';
+}

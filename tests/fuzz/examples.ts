@@ -1,0 +1,47 @@
+/**
+ * One valid input per operation (against the network `seedNetwork` writes: contacts 1–3, group 1),
+ * so that the fuzzer can mutate inputs that reach the handlers instead of stopping at zod.
+ * Operations missing here are still fuzzed with random payloads; the test prints which ones.
+ */
+export const VALID_EXAMPLES: Record<string, unknown[]> = {
+  'contact.getForPage': [{ slug: 'mira-okafor-test' }, { slug: 'priya-raman', name: 'Priya Raman' }],
+  'contact.get': [{ id: 1 }],
+  'contact.save': [
+    { slug: 'new-person-test', name: 'New Person', headline: 'Engineer', company: 'Acme', degree: '2nd' },
+    { slug: 'priya-raman-test', name: 'Priya Raman', linkToId: 3 },
+    { slug: null, name: 'Hand Made', source: 'manual', tags: ['a', 'b'], relationships: ['mentor'] },
+  ],
+  'contact.update': [
+    { id: 1, patch: { company: 'Lumen Labs', tags: ['data'], relationships: ['peer'] } },
+    { id: 2, patch: { status: 'connected', connectedOn: '2025-03-04', nextFollowUp: '2026-09-01' } },
+    { id: 3, patch: { howWeMet: { kind: 'text', text: 'At a meetup' }, cadenceDays: 30 }, fromPage: true },
+  ],
+  'interaction.log': [{ contactId: 1, kind: 'mentorship', date: '2026-02-01', note: 'Chat' }, { contactId: 2, kind: 'connection-request' }],
+  'interaction.delete': [{ id: 1 }],
+  'tags.list': [{}],
+  'contact.search': [{ query: 'mi', limit: 5 }],
+  'note.add': [{ targetType: 'contact', targetId: 1, text: 'A note' }, { targetType: 'group', targetId: 1, text: 'Group note' }],
+  'note.edit': [{ id: 1, text: 'Edited note' }],
+  'note.delete': [{ id: 2 }],
+  'settings.get': [{}],
+  'settings.update': [{ weekStart: 3, panelSide: 'left' }, { customRelationships: ['Coach'] }],
+  'settings.panelState': [{ panelCollapsed: true }],
+  'relationship.addCustom': [{ label: 'Coach' }],
+  'group.getForPage': [{ groupId: '424242' }],
+  'group.get': [{ id: 1 }],
+  'group.save': [{ groupId: '777', name: 'New Group', memberCount: 3, membership: 'member' }],
+  'group.update': [{ id: 1, patch: { membership: 'left', tags: ['x'] } }],
+  'group.logContribution': [{ id: 1, kind: 'answered', note: 'Helped someone' }],
+  'group.deleteContribution': [{ activityId: 1 }],
+  'group.list': [{}],
+  'event.list': [{}],
+  'reminder.addCommitment': [{ contactId: 1, title: 'Send the deck', due: '2026-05-01' }],
+  'manage.bulkTag': [{ ids: [1, 2], add: ['vip'], remove: [] }],
+  'manage.deleteContacts': [{ ids: [2] }],
+  'manage.mergeContacts': [{ ids: [1, 3] }],
+  'manage.updateGroup': [{ id: 1, patch: { name: 'Renamed group' } }],
+  'manage.deleteGroup': [{ id: 1 }],
+  'manage.saveEvent': [{ name: 'DataConf', kind: 'conference', date: '2026-06-01', place: 'Oslo' }],
+  'manage.deleteEvent': [{ id: 1 }],
+  'data.deleteEverything': [{ confirm: 'DELETE' }],
+};

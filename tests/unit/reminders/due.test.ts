@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Reminder } from '../../../lib/db/schema';
+import { RELATIONSHIP_LABELS } from '../../../lib/db/schema';
+import { buildDueList, contactContext, dueCount, dueText, loadDueList } from '../../../lib/reminders/due';
+import { addContact, addReminder, freshDb } from './helpers';
+
+const rem = (id: number, kind: Reminder['kind'], due: string, extra: Partial<Reminder> = {}): Reminder => ({
+  id, kind, title: `r${id}`, contactId: null, groupId: null, due, recurrence: null, state: 'open', snoozedUntil: null,
+  doneAt: null, createdAt: 1, updatedAt: 1, ...extra,
+});
+
+describe('due list', () => {
+  it('orders most overdue first; same day: commitments, people, then the share prompt', () => {
+    const list = buildDueList(
+      [rem(1, 'share-expertise', '2026-03-05'), rem(2, 'commitment', '2026-03-05'), rem(3, 'commitment', '2026-03-01'),
+        rem(4, 'commitment', '2026-03-06'), rem(5, 'follow-up', '2026-03-04', { state: 'done' })],
+      [{ id: 10, due: '2026-03-05' }, { id: 11, due: '2026-02-20' }, { id: 12, due: '2026-03-07' }],
+      '2026-03-05',
+    );
+    expect(list.map((e) => (e.type === 'reminder' ? `r${e.reminder.id}` : `c${e.contactId}`))).toEqual(['c11', 'r3', 'r2', 'c10', 'r1']);
+  });
+
+  it('lists a contact once when they also have a due follow-up reminder', () => {
+    const list = buildDueList([rem(1, 'follow-up', '2026-03-03', { contactId: 10 })], [{ id: 10, due: '2026-03-01' }], '2026-03-05');
+    expect(list).toHaveLength(1);
+    expect(list[0]!.type).toBe('reminder');
+  });
+
+  it('badge count equals the list the popup shows, from the database through indexes', async () => {
+    const db = freshDb();
+    const a = await addContact(db, { nextFollowUp: '2026-02-01', relationships: ['mentor'] });
+    await addContact(db, { nextFollowUp: '2026-03-05' });
+    await addContact(db, { nextFollowUp: '2026-03-06' }); // tomorrow: not due
+    await addContact(db, { nextFollowUp: null });
+    await addReminder(db, { due: '2026-03-04' });
+    await addReminder(db, { due: '2026-03-05', kind: 'follow-up', contactId: a });
+    await addReminder(db, { due: '2026-03-01', state: 'done' });
+    await addReminder(db, { due: '2026-03-09' });
+    const list = await loadDueList(db, '2026-03-05');
+    expect(list).toHaveLength(3); // contact a via its reminder, the other contact, the commitment
+    expect(await dueCount(db, '2026-03-05')).toBe(list.length);
+    expect(list[0]).toMatchObject({ type: 'reminder', due: '2026-03-04' });
+  });
+
+  it('describes how late and how long it has been', () => {
+    expect(dueText('2026-03-05', '2026-03-05')).toBe('due today');
+    expect(dueText('2026-03-04', '2026-03-05')).toBe('1 day overdue');
+    expect(dueText('2026-01-24', '2026-03-05')).toBe('40 days overdue');
+    expect(contactContext({ relationships: ['mentor'], lastInteraction: '2026-01-23', connectedOn: '2020-01-01' }, '2026-03-05', RELATIONSHIP_LABELS))
+      .toBe('Mentor, 41 days since you last talked');
+    expect(contactContext({ relationships: ['Book club'], lastInteraction: null, connectedOn: '2026-03-01' }, '2026-03-05', RELATIONSHIP_LABELS))
+      .toBe('Book club, 4 days since you connected');
+    expect(contactContext({ relationships: [], lastInteraction: null, connectedOn: null }, '2026-03-05', RELATIONSHIP_LABELS))
+      .toBe('no interaction logged yet');
+  });
+});
