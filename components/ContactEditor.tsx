@@ -211,17 +211,13 @@ function Commitments({ contactId, reminders, onChanged }: { contactId: number; r
           ))}
         </ul>
       ) : null}
+      <label className="r-sr" htmlFor={titleId}>What you promised</label>
+      <input id={titleId} className="r-input" placeholder="e.g. Send them the deck" value={title} maxLength={500}
+        onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void add(); }} />
       <div className="r-row">
-        <div className="r-grow">
-          <label className="r-sr" htmlFor={titleId}>What you promised</label>
-          <input id={titleId} className="r-input" placeholder="e.g. Send the deck" value={title} maxLength={500}
-            onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void add(); }} />
-        </div>
-        <div>
-          <label className="r-sr" htmlFor={dueId}>Due</label>
-          <input id={dueId} type="date" className="r-input r-date" value={due} onChange={(e) => setDue(e.target.value || addDays(today(), 7))} />
-        </div>
-        <button type="button" className="r-btn r-btn-sm" disabled={busy || !title.trim()} onClick={() => void add()}>Add</button>
+        <label className="r-hint" htmlFor={dueId}>Due</label>
+        <input id={dueId} type="date" className="r-input r-date" value={due} onChange={(e) => setDue(e.target.value || addDays(today(), 7))} />
+        <button type="button" className="r-btn r-btn-sm" disabled={busy || !title.trim()} onClick={() => void add()}>Add commitment</button>
       </div>
       <ErrorText error={error} />
     </div>

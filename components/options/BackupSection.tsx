@@ -16,6 +16,17 @@ const TABLE_LABELS: Record<string, string> = {
   activities: 'Activities', goals: 'Goals', reminders: 'Reminders', settings: 'Settings', imports: 'Import history',
 };
 
+const SINGULAR: Record<string, string> = {
+  contacts: 'contact', groups: 'group', events: 'event', notes: 'note', interactions: 'interaction', activities: 'activity',
+  goals: 'goal', reminders: 'reminder', settings: 'settings', imports: 'import record',
+};
+const PLURAL: Record<string, string> = { ...SINGULAR, contacts: 'contacts', groups: 'groups', events: 'events', notes: 'notes',
+  interactions: 'interactions', activities: 'activities', goals: 'goals', reminders: 'reminders', imports: 'import records' };
+/** "1 note", "2 notes". */
+function count(n: number, table: string): string {
+  return `${n.toLocaleString()} ${(n === 1 ? SINGULAR : PLURAL)[table] ?? table}`;
+}
+
 function download(fileName: string, text: string, mime: string) {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const a = document.createElement('a');
@@ -51,7 +62,7 @@ export function BackupSection() {
     return { settings: mergeSettings(row?.value), contacts };
   }, []);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; where: 'backup' | 'export' } | null>(null);
   const [restore, setRestore] = useState<Restore>({ kind: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -59,12 +70,13 @@ export function BackupSection() {
   const due = data ? data.contacts > 0 && backupDue(lastBackupAt, Date.now()) : false;
 
   const run = async (what: string, fn: () => Promise<string>) => {
+    const where = what === 'backup' ? 'backup' : 'export';
     setBusy(what);
     setMessage(null);
     try {
-      setMessage({ ok: true, text: await fn() });
+      setMessage({ ok: true, text: await fn(), where });
     } catch (err) {
-      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err) });
+      setMessage({ ok: false, text: err instanceof Error ? err.message : String(err), where });
     } finally {
       setBusy(null);
     }
@@ -73,8 +85,7 @@ export function BackupSection() {
   const backupNow = () => run('backup', async () => {
     const r = await call('backup.export', {});
     download(r.fileName, r.text, 'application/json');
-    const n = r.counts.contacts ?? 0;
-    return `Saved ${r.fileName} (${n.toLocaleString()} ${n === 1 ? 'contact' : 'contacts'}, ${(r.counts.notes ?? 0).toLocaleString()} notes). Keep it somewhere safe.`;
+    return `Saved ${r.fileName} (${count(r.counts.contacts ?? 0, 'contacts')}, ${count(r.counts.notes ?? 0, 'notes')}). Keep it somewhere safe.`;
   });
 
   const exportAs = (format: 'csv' | 'vcard3' | 'vcard4') => run(format, async () => {
@@ -144,6 +155,7 @@ export function BackupSection() {
             {busy === 'backup' ? 'Preparing…' : 'Download backup'}
           </button>
         </div>
+        <Message message={message} where="backup" />
       </div>
 
       <div className="o-card" aria-labelledby={ids.restore}>
@@ -234,7 +246,7 @@ export function BackupSection() {
           <>
             <p className="o-ok" role="status" data-testid="restore-summary">
               {restore.mode === 'replace' ? 'Restored' : 'Merged'} “{restore.fileName}”:{' '}
-              {Object.entries(restore.added).filter(([, n]) => n > 0).map(([t, n]) => `${n.toLocaleString()} ${(TABLE_LABELS[t] ?? t).toLowerCase()}`).join(', ') || 'nothing was missing'}
+              {Object.entries(restore.added).filter(([, n]) => n > 0).map(([t, n]) => count(n, t)).join(', ') || 'nothing was missing'}
               {restore.mode === 'merge' ? ' added.' : '.'}
             </p>
             <div className="o-row"><button type="button" onClick={resetRestore}>Restore another file</button></div>
@@ -262,16 +274,23 @@ export function BackupSection() {
             vCard 4.0
           </button>
         </div>
+        <Message message={message} where="export" />
       </div>
 
-      <div aria-live="polite">
-        {message && (
-          <p className={message.ok ? 'o-ok bk-message' : 'o-error'} role={message.ok ? 'status' : 'alert'} data-testid="backup-message">
-            {message.text}
-          </p>
-        )}
-      </div>
     </section>
+  );
+}
+
+function Message({ message, where }: { message: { ok: boolean; text: string; where: string } | null; where: string }) {
+  const mine = message?.where === where ? message : null;
+  return (
+    <div aria-live="polite" className="bk-live">
+      {mine && (
+        <p className={mine.ok ? 'bk-message' : 'o-error'} role={mine.ok ? 'status' : 'alert'} data-testid={`${where}-message`}>
+          {mine.text}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -293,6 +312,8 @@ const CSS = `
 .bk-mode { display: flex; gap: 8px; align-items: flex-start; font-size: 13px; cursor: pointer; }
 .bk-mode input { margin-top: 3px; accent-color: var(--r-accent); }
 .bk-confirm { max-width: 360px; }
-.bk-message { background: var(--r-accent-soft); padding: 8px 10px; border-radius: 8px; }
+.bk-message { background: var(--r-accent-soft); color: var(--r-fg); padding: 8px 10px; border-radius: 8px; font-size: 13px; }
+.bk-live:empty { display: none; }
+.bk-table tbody tr:last-child th { border-bottom: none; }
 .bk-due { border-left: 4px solid var(--r-warn); }
 `;

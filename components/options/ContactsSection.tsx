@@ -8,7 +8,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { getDb } from '../../lib/db/db';
 import { type Contact, RELATIONSHIPS, RELATIONSHIP_LABELS } from '../../lib/db/schema';
 import {
-  type ContactSort, type StatusFilter, allRelationships, allTags, filterContacts, isOverdue, searchText, sortContacts,
+  type ContactFilter, type ContactSort, type SearchIndex, type StatusFilter, allRelationships, allTags, filterPositions, isOverdue,
+  narrows, searchText, sortContacts,
 } from '../../lib/manage/search';
 import type { DeletedBundle } from '../../lib/api/ops/manage';
 import { call } from '../../lib/api/client';
@@ -49,8 +50,14 @@ export function useDeleteContacts() {
   }, [toast]);
 }
 
+/** The last filter result, reused when the next filter only narrows it (typing more of a word). */
+interface FilterCache { index: SearchIndex; filter: ContactFilter; today: string; positions: number[] }
+
 export function ContactsSection() {
   const contacts = useLiveQuery(() => getDb().contacts.toArray(), []);
+  // The first rows by name, read through the index, to show something while 30,000 rows load.
+  const preview = useLiveQuery(() => getDb().contacts.orderBy('nameLower').limit(40).toArray(), []);
+  const cache = useRef<FilterCache | null>(null);
   const settings = useSettings();
   const day = useToday();
   const [query, setQuery] = useState('');
@@ -76,10 +83,14 @@ export function ContactsSection() {
     const sorted = sortContacts(contacts ?? [], sort);
     return { contacts: sorted, text: sorted.map((c) => textById.get(c.id)!) };
   }, [contacts, sort, textById]);
-  const filtered = useMemo(
-    () => filterContacts(index, { query: deferredQuery, relationship, tag, status, overdue }, day),
-    [index, deferredQuery, relationship, tag, status, overdue, day],
-  );
+  const filtered = useMemo(() => {
+    const filter: ContactFilter = { query: deferredQuery, relationship, tag, status, overdue };
+    const prev = cache.current;
+    const within = prev && prev.index === index && prev.today === day && narrows(prev.filter, filter) ? prev.positions : undefined;
+    const positions = filterPositions(index, filter, day, within);
+    cache.current = { index, filter, today: day, positions };
+    return positions.map((i) => index.contacts[i]!);
+  }, [index, deferredQuery, relationship, tag, status, overdue, day]);
   const tags = useMemo(() => allTags(contacts ?? []), [contacts]);
   const relationships = useMemo(() => {
     const used = allRelationships(contacts ?? []);
@@ -176,7 +187,9 @@ export function ContactsSection() {
           <span>Name</span><span>Company</span><span>Relationship · tags</span><span>Last contact</span><span>Next follow-up</span>
         </div>
         {contacts === undefined ? (
-          <p className="o-empty">Loading…</p>
+          preview?.length ? (
+            <Rows contacts={preview} selected={selected} onToggle={toggle} onOpen={setOpenId} today={day} />
+          ) : <p className="o-empty">Loading…</p>
         ) : filtered.length === 0 ? (
           <div className="o-empty">
             {contacts.length === 0 ? (
@@ -193,7 +206,7 @@ export function ContactsSection() {
   );
 }
 
-function Rows({ contacts, selected, onToggle, onOpen, today }: {
+const Rows = memo(function Rows({ contacts, selected, onToggle, onOpen, today }: {
   contacts: Contact[]; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
@@ -217,7 +230,7 @@ function Rows({ contacts, selected, onToggle, onOpen, today }: {
       </ul>
     </div>
   );
-}
+});
 
 const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, today }: {
   contact: Contact; top: number; selected: boolean; onToggle: (id: number, on: boolean) => void;

@@ -43,7 +43,7 @@ export function PrivacySection() {
 
       <div className="o-card" data-testid="storage-card">
         <h2>Storage</h2>
-        <dl className="o-grid2" style={{ margin: 0 }}>
+        <dl className="o-grid2" style={{ margin: 0, gridTemplateColumns: 'minmax(220px, 1fr) 2fr' }}>
           <div>
             <dt className="o-small o-muted">Space used</dt>
             <dd style={{ margin: 0 }} data-testid="storage-used">

@@ -1,5 +1,5 @@
 /** Small building blocks shared by the panel views. */
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 
 export function Section({ title, children, actions, className }: { title: string; children: ReactNode; actions?: ReactNode; className?: string }) {
   const id = useId();
@@ -20,9 +20,10 @@ export function ErrorText({ error }: { error: string | null }) {
 }
 
 export function Avatar({ name, photoUrl, size = 48 }: { name: string; photoUrl?: string | null; size?: number }) {
+  const [failed, setFailed] = useState(false);
   const initials = name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '?';
-  if (photoUrl && /^https:\/\/[a-z0-9.-]*licdn\.com\//i.test(photoUrl)) {
-    return <img className="r-avatar" src={photoUrl} alt="" width={size} height={size} referrerPolicy="no-referrer" />;
+  if (!failed && photoUrl && /^https:\/\/[a-z0-9.-]*licdn\.com\//i.test(photoUrl)) {
+    return <img className="r-avatar" src={photoUrl} alt="" width={size} height={size} referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
   }
   return <span className="r-avatar r-avatar-initials" aria-hidden="true" style={{ width: size, height: size }}>{initials}</span>;
 }

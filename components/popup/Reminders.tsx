@@ -1,5 +1,5 @@
 /** "Due today": follow-ups with people, commitments and the share-expertise prompt. */
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type Contact, RELATIONSHIP_LABELS, type Reminder } from '../../lib/db/schema';
 import { dayDiff } from '../../lib/goals/periods';
@@ -67,24 +67,24 @@ function DueItem({ entry, due, today }: { entry: DueEntry; due: DueView; today: 
   const contact = contactId != null ? due.contacts.get(contactId) : undefined;
   const overdue = dayDiff(entry.due, today) > 0;
   const kindClass = entry.type === 'contact' ? 'follow-up' : entry.reminder.kind;
+  const when = <span className={`p-when ${overdue ? 'p-late' : 'p-muted'}`}>{dueText(entry.due, today)}</span>;
   return (
     <li className={`p-item kind-${kindClass}`} data-testid="reminder-item" data-kind={kindClass}>
       {entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? (
-        <ShareBody reminder={entry.reminder} lastShared={due.lastShared} today={today} />
+        <ShareBody reminder={entry.reminder} lastShared={due.lastShared} today={today} when={when} />
       ) : entry.type === 'contact' ? (
-        <PersonBody contact={contact} title={null} today={today} />
+        <PersonBody contact={contact} title={null} today={today} when={when} />
       ) : (
-        <PersonBody contact={contact} title={entry.reminder.title} today={today} kind={entry.reminder.kind} />
+        <PersonBody contact={contact} title={entry.reminder.title} today={today} kind={entry.reminder.kind} when={when} />
       )}
       <div className="p-item-foot">
-        <span className={overdue ? 'p-late' : 'p-muted'}>{dueText(entry.due, today)}</span>
         <Actions entry={entry} name={entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? 'Share your expertise' : contact?.name ?? (entry.type === 'reminder' ? entry.reminder.title : 'this contact')} />
       </div>
     </li>
   );
 }
 
-function PersonBody({ contact, title, today, kind }: { contact: Contact | undefined; title: string | null; today: string; kind?: Reminder['kind'] }) {
+function PersonBody({ contact, title, today, kind, when }: { contact: Contact | undefined; title: string | null; today: string; kind?: Reminder['kind']; when: ReactNode }) {
   const url = safeProfileUrl(contact?.profileUrl);
   return (
     <div className="p-item-body">
@@ -99,6 +99,7 @@ function PersonBody({ contact, title, today, kind }: { contact: Contact | undefi
         ) : title ? <span className="p-name">{title}</span> : <span className="p-name">A contact</span>}
         {kind === 'commitment' && <span className="p-tag">Promised</span>}
         {kind === 'follow-up' && <span className="p-tag">Follow-up</span>}
+        {when}
       </div>
       {contact && title && <div className="p-item-text">{title}</div>}
       {contact && <div className="p-muted p-small">{contactContext(contact, today, LABELS)}</div>}
@@ -106,10 +107,10 @@ function PersonBody({ contact, title, today, kind }: { contact: Contact | undefi
   );
 }
 
-function ShareBody({ reminder, lastShared, today }: { reminder: Reminder; lastShared: string | null; today: string }) {
+function ShareBody({ reminder, lastShared, today, when }: { reminder: Reminder; lastShared: string | null; today: string; when: ReactNode }) {
   return (
     <div className="p-item-body">
-      <div className="p-item-title"><span className="p-name">Share your expertise</span></div>
+      <div className="p-item-title"><span className="p-name">Share your expertise</span>{when}</div>
       <div className="p-item-text">{reminder.title}</div>
       <div className="p-muted p-small">{sinceSharedText(lastShared, lastShared ? dayDiff(lastShared, today) : null)}</div>
     </div>
@@ -135,9 +136,10 @@ function Actions({ entry, name }: { entry: DueEntry; name: string }) {
   };
   if (snoozing) {
     return (
-      <div className="p-actions" role="group" aria-label={`Snooze ${name} until`}>
+      <div className="p-actions" role="group" aria-label={`Snooze ${name} until`}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setSnoozing(false); } }}>
         <span className="p-muted p-small">Snooze until</span>
-        <button type="button" className="p-btn" disabled={busy} onClick={() => void snooze('tomorrow')}>Tomorrow</button>
+        <button type="button" className="p-btn" disabled={busy} onClick={() => void snooze('tomorrow')} autoFocus>Tomorrow</button>
         <button type="button" className="p-btn" disabled={busy} onClick={() => void snooze('next-week')}>Next week</button>
         <button type="button" className="p-icon" aria-label="Cancel snooze" onClick={() => setSnoozing(false)}>×</button>
       </div>

@@ -6,7 +6,7 @@ import type { Contact, Reminder, Settings } from '../../lib/db/schema';
 import { readSettings } from '../../lib/domain/settings';
 import { toIsoDate } from '../../lib/domain/dates';
 import { type GoalWithProgress, loadGoalProgress } from '../../lib/goals/db';
-import { dayDiff, periodOf, plusDays } from '../../lib/goals/periods';
+import { periodOf, plusDays } from '../../lib/goals/periods';
 import { type DueEntry, loadDueList } from '../../lib/reminders/due';
 import { lastSharedDay } from '../../lib/reminders/share';
 
@@ -48,8 +48,10 @@ export interface DueView {
 export function useDue(day: string, limit: number): DueView | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const list = await loadDueList(db, day);
-    const entries = list.slice(0, limit);
+    const t0 = performance.now(); console.log('PERF start due at', t0);
+    const list = await loadDueList(db, day, limit);
+    console.log('PERF due list', performance.now() - t0);
+    const entries = list.entries;
     const ids = [...new Set(entries.map((e) => (e.type === 'contact' ? e.contactId : e.reminder.contactId)).filter((x): x is number => x != null))];
     const rows = await db.contacts.bulkGet(ids);
     const contacts = new Map<number, Contact>();
@@ -57,7 +59,7 @@ export function useDue(day: string, limit: number): DueView | undefined {
     const lastShared = await lastSharedDay(db);
     let next: DueView['next'] = null;
     let hasFollowUps = true;
-    if (!list.length) {
+    if (!list.total) {
       const tomorrow = plusDays(day, 1);
       const [nextContact, nextReminder] = await Promise.all([
         db.contacts.where('nextFollowUp').aboveOrEqual(tomorrow).first(),
@@ -70,7 +72,8 @@ export function useDue(day: string, limit: number): DueView | undefined {
       options.sort((a, b) => a.due.localeCompare(b.due));
       next = options[0] ?? null;
     }
-    return { total: list.length, entries, contacts, lastShared, next, hasFollowUps };
+    console.log('PERF due all', performance.now() - t0, 'at', performance.now());
+    return { total: list.total, entries, contacts, lastShared, next, hasFollowUps };
   }, [day, limit]);
 }
 
@@ -92,12 +95,11 @@ export function useWeeklyActivity(day: string, weekStart: number | undefined): W
     if (weekStart == null) return undefined;
     const current = periodOf(day, 'week', weekStart);
     const from = plusDays(current.start, -7 * 11);
-    const dates = (await getDb().activities.where('date').between(from, current.end, true, false).keys()) as string[];
-    const bars: WeekBar[] = Array.from({ length: 12 }, (_, i) => ({ start: plusDays(from, 7 * i), count: 0 }));
-    for (const d of dates) {
-      const i = Math.floor(dayDiff(from, d) / 7);
-      if (bars[i]) bars[i].count++;
-    }
-    return bars;
+    // One index count per week: an import of thousands of connections is never read row by row.
+    const activities = getDb().activities;
+    return Promise.all(Array.from({ length: 12 }, async (_, i): Promise<WeekBar> => {
+      const start = plusDays(from, 7 * i);
+      return { start, count: await activities.where('date').between(start, plusDays(start, 7), true, false).count() };
+    }));
   }, [day, weekStart]);
 }

@@ -9,7 +9,7 @@ import type { TableName } from '../db/db';
 import { getDb } from '../db/db';
 import { toIsoDate } from '../domain/dates';
 import { readSettings } from '../domain/settings';
-import { type DueEntry, loadDueList } from '../reminders/due';
+import { type DueList, loadDueList } from '../reminders/due';
 import { ensureShareReminder } from '../reminders/share';
 
 export const REFRESH_ALARM = 'rapport-refresh';
@@ -38,14 +38,14 @@ export function badgeText(count: number): string {
 /** Recomputes the badge from the due list. Returns the number due. */
 export async function refreshBadge(now: Date = new Date()): Promise<number> {
   const db = getDb();
-  const due = await loadDueList(db, toIsoDate(now));
+  const { total } = await loadDueList(db, toIsoDate(now), 0);
   const a = action();
   if (a) {
     await a.setBadgeBackgroundColor({ color: BADGE_COLOR }).catch(() => {});
-    await a.setBadgeText({ text: badgeText(due.length) }).catch(() => {});
-    await a.setTitle?.({ title: due.length ? `Rapport: ${due.length} due today` : 'Rapport' }).catch(() => {});
+    await a.setBadgeText({ text: badgeText(total) }).catch(() => {});
+    await a.setTitle?.({ title: total ? `Rapport: ${total} due today` : 'Rapport' }).catch(() => {});
   }
-  return due.length;
+  return total;
 }
 
 /** The next time the daily notification alarm should fire (local time HH:MM, today or tomorrow). */
@@ -71,10 +71,10 @@ async function scheduleNotifyAlarm(now: Date): Promise<void> {
   if (!sameTime) await browser.alarms.create(NOTIFY_ALARM, { when, periodInMinutes: 24 * 60 });
 }
 
-function summarise(due: DueEntry[]): string {
-  const people = due.filter((e) => e.type === 'contact' || e.reminder.kind === 'follow-up').length;
-  const commitments = due.filter((e) => e.type === 'reminder' && e.reminder.kind === 'commitment').length;
-  const share = due.some((e) => e.type === 'reminder' && e.reminder.kind === 'share-expertise');
+export function summarise(due: Pick<DueList, 'reminders' | 'contactIds'>): string {
+  const people = due.contactIds.length + due.reminders.filter((r) => r.kind === 'follow-up').length;
+  const commitments = due.reminders.filter((r) => r.kind === 'commitment').length;
+  const share = due.reminders.some((r) => r.kind === 'share-expertise');
   const parts: string[] = [];
   if (people) parts.push(`${people} follow-up${people === 1 ? '' : 's'}`);
   if (commitments) parts.push(`${commitments} commitment${commitments === 1 ? '' : 's'}`);
@@ -95,13 +95,13 @@ export async function maybeNotify(now: Date = new Date()): Promise<boolean> {
   if (hhmm < notifications.time) return false;
   const stored = await browser.storage.local.get(LAST_NOTIFIED_KEY).catch(() => ({}) as Record<string, unknown>);
   if ((stored as Record<string, unknown>)[LAST_NOTIFIED_KEY] === day) return false;
-  const due = await loadDueList(db, day);
-  if (!due.length) return false;
+  const due = await loadDueList(db, day, 0);
+  if (!due.total) return false;
   await browser.storage.local.set({ [LAST_NOTIFIED_KEY]: day });
   await browser.notifications.create(NOTIFICATION_ID, {
     type: 'basic',
     iconUrl: ICON,
-    title: `Rapport: ${due.length} thing${due.length === 1 ? '' : 's'} due today`,
+    title: `Rapport: ${due.total} thing${due.total === 1 ? '' : 's'} due today`,
     message: summarise(due),
   }).catch((err: unknown) => console.warn('[rapport] notification failed', err));
   return true;

@@ -5,7 +5,8 @@
  * - `replace`: clears every table and writes the backup as it is (same ids).
  * - `merge`: keeps everything stored and adds what is missing. Records are matched by natural keys
  *   (contacts: LinkedIn slug, else same name and creation time; groups: LinkedIn group id; events:
- *   name and date; notes, interactions, activities, reminders: same target and creation time), and
+ *   name and date; notes, interactions, activities: same target and creation time; reminders: same kind, title, target
+ *   and due day), and
  *   the references of added records (notes, interactions, activities, reminders, how-we-met) are
  *   remapped to the ids the matching records have in this browser. Stored records are never
  *   changed, stored settings are kept.
@@ -175,8 +176,9 @@ async function mergeInto(db: RapportDB, backup: Backup, write: boolean): Promise
   plan.interactions.forEach((i, k) => interactionMap.set(i.id, interactionIds[k]!));
 
   const reminderMap: IdMap = new Map();
-  const reminderKey = (r: Pick<Reminder, 'kind' | 'title' | 'createdAt' | 'contactId' | 'groupId'>) =>
-    `${r.kind}\u0000${r.title}\u0000${r.createdAt}\u0000${r.contactId}\u0000${r.groupId}`;
+  // Same kind, title, person or group and due day: the same reminder (whenever it was created).
+  const reminderKey = (r: Pick<Reminder, 'kind' | 'title' | 'due' | 'contactId' | 'groupId'>) =>
+    `${r.kind}\u0000${r.title}\u0000${r.due}\u0000${r.contactId}\u0000${r.groupId}`;
   const reminderByKey = new Map(reminders.map((r) => [reminderKey(r), r.id]));
   for (const r of b.reminders) {
     const contactId = r.contactId === null ? null : contactMap.get(r.contactId) ?? null;

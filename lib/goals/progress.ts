@@ -53,7 +53,28 @@ export function goalProgress(
     const start = a.date >= range.start ? range.start : periodOf(a.date, goal.period, weekStart).start;
     byPeriod.set(start, (byPeriod.get(start) ?? 0) + 1);
   }
-  const done = byPeriod.get(range.start) ?? 0;
+  return progressFromCounts(goal, (p) => byPeriod.get(p.start) ?? 0, day, weekStart);
+}
+
+/** The periods whose counts `progressFromCounts` may ask for: this one, then the look-back, newest first. */
+export function countedPeriods(period: Period, day: string, weekStart: number): PeriodRange[] {
+  const range = periodOf(day, period, weekStart);
+  return Array.from({ length: STREAK_LOOKBACK[period] + 1 }, (_, n) => (n === 0 ? range : shiftPeriod(range, period, n, weekStart)));
+}
+
+/**
+ * The core of goalProgress, over a count of the goal's activities per period (`countIn` gets each
+ * of `countedPeriods`). The database helper feeds it index counts, so that tens of thousands of
+ * imported connections are never read one by one; goalProgress feeds it an array. Same numbers.
+ */
+export function progressFromCounts(
+  goal: Pick<Goal, 'target' | 'period'>,
+  countIn: (range: PeriodRange) => number,
+  day: string,
+  weekStart: number,
+): GoalProgress {
+  const range = periodOf(day, goal.period, weekStart);
+  const done = countIn(range);
   const elapsed = elapsedFraction(range, day);
   const expectedByNow = Math.floor(goal.target * elapsed + 1e-9);
   const status: PaceStatus = done >= goal.target ? 'met' : done >= expectedByNow ? 'on-pace' : 'behind';
@@ -63,7 +84,7 @@ export function goalProgress(
   for (let n = 1; ; n++) {
     if (n > STREAK_LOOKBACK[goal.period]) { capped = true; break; }
     const past = shiftPeriod(range, goal.period, n, weekStart);
-    if ((byPeriod.get(past.start) ?? 0) < goal.target) break;
+    if (countIn(past) < goal.target) break;
     streak++;
   }
   return {

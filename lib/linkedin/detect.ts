@@ -13,8 +13,8 @@ export type LinkedInPage =
 
 /** `linkedin.com`, `www.linkedin.com` and country/mobile sub-domains (`se.`, `de.`, `m.`). */
 const LINKEDIN_HOST = /^(?:[a-z0-9-]+\.)*linkedin\.com$/;
-/** Slugs may hold any letter (after decoding) but never a separator or white space. */
-const BAD_SLUG_CHAR = /[\s/\\?#<>"']/;
+/** Slugs may hold any letter (after decoding) but no separator, white space, control or replacement character. */
+const BAD_SLUG_CHAR = /[\s/\\?#<>"'\u0000-\u001f\u007f\ufffd]/;
 
 function parseLinkedInUrl(url: string): URL | null {
   if (typeof url !== 'string' || url.length > 4096) return null;

@@ -4,7 +4,7 @@
  * a markup-era guess — never page text, names, slugs or URLs.
  */
 import { detectPage, profileSubPath } from './detect';
-import { PROFILE_FIELDS, readProfile, type ProfileFieldName, type ProfileSnapshot } from './extract';
+import { PROFILE_FIELDS, readProfile, type ProfileFieldName, type ProfileReading, type ProfileSnapshot } from './extract';
 import { metaSelectors, profileSelectors, type ProfileField } from './selectors';
 
 export interface ProfileDiagnostics {
@@ -41,22 +41,17 @@ function attempts(field: ProfileFieldName): string[] {
   }
 }
 
-function count(doc: Document, selector: string): number {
+/** Elements of `tag` matching `selector` (tag look-up first: no full-document selector scan). */
+function count(doc: Document, tag: string, selector: string): number {
   try {
-    return doc.querySelectorAll(selector).length;
+    return Array.from(doc.getElementsByTagName(tag)).filter((el) => el.matches(selector)).length;
   } catch {
     return 0;
   }
 }
 
-export function extractProfileWithDiagnostics(doc: Document, url: string): ProfileDiagnostics {
-  let reading: ReturnType<typeof readProfile>;
-  try {
-    reading = readProfile(doc, url);
-  } catch (error) {
-    const kind = error instanceof Error ? error.name : 'unknown';
-    return { snapshot: null, missing: [], report: `Rapport page-reader diagnostics\nextractor error: ${kind}` };
-  }
+/** The diagnostics for a reading already made (the navigation watcher reuses its own). */
+export function describeReading(doc: Document, url: string, reading: ProfileReading): ProfileDiagnostics {
   const { snapshot } = reading;
   const missing = snapshot ? PROFILE_FIELDS.filter((field) => snapshot[field] === null) : [];
   const lines = [
@@ -65,7 +60,7 @@ export function extractProfileWithDiagnostics(doc: Document, url: string): Profi
     `verdict: ${reading.verdict}`,
     `markup era guess: ${reading.era ?? 'unknown'}`,
     `title shape: ${reading.titleShape}`,
-    `embedded data: json-ld scripts=${count(doc, metaSelectors.jsonLd)}, og tags=${count(doc, 'meta[property^="og:"]')}, canonical=${count(doc, metaSelectors.canonical)}, code blobs=${count(doc, metaSelectors.codeBlobs)}`,
+    `embedded data: json-ld scripts=${count(doc, 'script', metaSelectors.jsonLd)}, og tags=${count(doc, 'meta', 'meta[property^="og:"]')}, canonical=${count(doc, 'link', metaSelectors.canonical)}, code blobs=${count(doc, metaSelectors.codeBlobs, metaSelectors.codeBlobs)}`,
     `page names its owner: ${reading.pageSlug === null ? 'no' : 'yes'}`,
   ];
   if (snapshot) {
@@ -76,4 +71,14 @@ export function extractProfileWithDiagnostics(doc: Document, url: string): Profi
     }
   }
   return { snapshot, missing, report: lines.join('\n') };
+}
+
+/** extractProfile plus which fields it could not read and a copyable, personal-data-free report. */
+export function extractProfileWithDiagnostics(doc: Document, url: string): ProfileDiagnostics {
+  try {
+    return describeReading(doc, url, readProfile(doc, url));
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : 'unknown';
+    return { snapshot: null, missing: [], report: `Rapport page-reader diagnostics\nextractor error: ${kind}` };
+  }
 }

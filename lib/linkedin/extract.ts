@@ -206,7 +206,9 @@ function ownerSlug(doc: Document, root: Element | null, base: string): string | 
     }
   } else {
     const anyOwnerLink = profileSelectors.ownerLink.join(',');
-    const link = Array.from(doc.getElementsByTagName('a')).find((a) => matches(a, anyOwnerLink));
+    const link = Array.from(doc.getElementsByTagName('a')).find(
+      (a) => (a.getAttribute('href') ?? '').includes('/in/') && matches(a, anyOwnerLink),
+    );
     const slug = slugFromHref(link?.getAttribute('href') ?? null, base);
     if (slug !== null) return slug;
   }

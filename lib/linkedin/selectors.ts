@@ -22,10 +22,10 @@ export type Era =
   | 'public-2024';
 
 /**
- * The owner's top card, one root per era. The extractor finds the root with ONE document scan
- * (all roots joined), then evaluates the field lists below inside it only: cheap on 1 MB pages,
- * and it keeps "People also viewed", the nav bar and mutual-connection lists out of reach.
- * When one element matches several roots, the first listed names the era.
+ * The owner's top card, one root per era, in priority order. Each MUST start with `section` or
+ * `#id` (the extractor only tries the page's <section>s and id look-ups, never a full-document
+ * scan), and the field lists below are evaluated inside the root only: cheap on 1 MB pages, and
+ * "People also viewed", the nav bar and mutual-connection lists stay out of reach.
  */
 export const topCardRoots: ReadonlyArray<readonly [selector: string, era: Era]> = [
   ['section[componentkey$="Topcard"]', 'react-2026'], // 2026 React, every class hashed

@@ -26,11 +26,13 @@ type Searchable = Pick<Contact, 'name' | 'headline' | 'company' | 'position' | '
 
 /** The text a contact is found by, lower-cased (accents kept, whitespace collapsed). */
 export function searchText(c: Searchable): string {
-  return [c.name, c.headline, c.company, c.position, ...c.tags]
-    .filter(Boolean)
-    .join('\n')
-    .normalize('NFKC')
-    .toLowerCase();
+  let s = c.name;
+  if (c.headline) s += '\n' + c.headline;
+  if (c.company) s += '\n' + c.company;
+  if (c.position) s += '\n' + c.position;
+  for (const t of c.tags) s += '\n' + t;
+  // NFKC is slow; plain ASCII (most rows) is already in normal form.
+  return (/[^\x00-\x7f]/.test(s) ? s.normalize('NFKC') : s).toLowerCase();
 }
 
 export interface SearchIndex {
@@ -55,10 +57,20 @@ export function isOverdue(c: Pick<Contact, 'nextFollowUp'>, today: string): bool
 
 /** The contacts that pass the filter, in the index's order. */
 export function filterContacts(index: SearchIndex, filter: ContactFilter, today: string): Contact[] {
+  return filterPositions(index, filter, today).map((i) => index.contacts[i]!);
+}
+
+/**
+ * Positions (in the index) of the contacts that pass the filter. `within`: positions to test instead
+ * of all — a previous result, when the new filter can only narrow it (see `narrows`).
+ */
+export function filterPositions(index: SearchIndex, filter: ContactFilter, today: string, within?: readonly number[]): number[] {
   const terms = queryTerms(filter.query);
   const { contacts, text } = index;
-  const out: Contact[] = [];
-  outer: for (let i = 0; i < contacts.length; i++) {
+  const out: number[] = [];
+  const n = within ? within.length : contacts.length;
+  outer: for (let k = 0; k < n; k++) {
+    const i = within ? within[k]! : k;
     const c = contacts[i]!;
     if (filter.status !== 'all' && c.status !== filter.status) continue;
     if (filter.relationship && !c.relationships.includes(filter.relationship)) continue;
@@ -68,9 +80,24 @@ export function filterContacts(index: SearchIndex, filter: ContactFilter, today:
       const t = text[i]!;
       for (const term of terms) if (!t.includes(term)) continue outer;
     }
-    out.push(c);
+    out.push(i);
   }
   return out;
+}
+
+function normQuery(q: string): string {
+  return q.normalize('NFKC').toLowerCase().replace(/^\s+/, '');
+}
+
+/**
+ * True when every contact passing `next` also passes `prev` (only the query grew at its end), so that
+ * `next` can be applied to `prev`'s result instead of the whole list — typing stays fast at 30,000.
+ */
+export function narrows(prev: ContactFilter, next: ContactFilter): boolean {
+  return (
+    prev.relationship === next.relationship && prev.tag === next.tag && prev.status === next.status &&
+    prev.overdue === next.overdue && normQuery(next.query).startsWith(normQuery(prev.query))
+  );
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -22,6 +22,7 @@ const KIND_ORDER: Record<Reminder['kind'], number> = { commitment: 0, 'follow-up
  */
 export function buildDueList(reminders: readonly Reminder[], contacts: readonly ContactDue[], today: string): DueEntry[] {
   const open = reminders.filter((r) => r.state === 'open' && r.due <= today);
+  console.log('PERF due queries', performance.now());
   const covered = new Set(open.filter((r) => r.kind === 'follow-up' && r.contactId != null).map((r) => r.contactId!));
   const entries: DueEntry[] = [
     ...open.map((r): DueEntry => ({ type: 'reminder', due: r.due, reminder: r })),
@@ -33,26 +34,46 @@ export function buildDueList(reminders: readonly Reminder[], contacts: readonly 
   return entries;
 }
 
-/** Reads what buildDueList needs, through indexes only (never all contacts). */
-export async function loadDueInputs(db: RapportDB, today: string): Promise<{ reminders: Reminder[]; contacts: ContactDue[] }> {
-  const [reminders, dues, ids] = await Promise.all([
+export interface DueList {
+  /** How many things are due: the toolbar badge's number. */
+  total: number;
+  /** The first `limit` of them, in buildDueList's order. */
+  entries: DueEntry[];
+  /** The reminders that are due (all of them; summaries use their kinds). */
+  reminders: Reminder[];
+  /** Due contacts without their own due follow-up reminder (ids, most overdue first). */
+  contactIds: number[];
+}
+
+/**
+ * The due list of the database on `today`, through indexes only: open reminders due by today
+ * (`[state+due]`), the ids of contacts whose keep-in-touch date has come (`nextFollowUp`, in date
+ * order; never all contacts). Only the first `limit` contacts are read in full, which is exact:
+ * any later contact is due no earlier than those. The popup asks for a page of entries; the badge
+ * asks for `limit` 0 and shows `total` — the same code, so the two never drift.
+ */
+export async function loadDueList(db: RapportDB, today: string, limit = 25): Promise<DueList> {
+  const [reminders, ids] = await Promise.all([
     db.reminders.where('[state+due]').between(['open', ''], ['open', today], true, true).toArray(),
-    db.contacts.where('nextFollowUp').belowOrEqual(today).keys(),
-    db.contacts.where('nextFollowUp').belowOrEqual(today).primaryKeys(),
+    db.contacts.where('nextFollowUp').belowOrEqual(today).primaryKeys() as Promise<number[]>,
   ]);
-  const contacts = ids.map((id, i) => ({ id: id as number, due: dues[i] as string }));
-  return { reminders, contacts };
+  console.log('PERF due queries', performance.now());
+  const covered = new Set(reminders.filter((r) => r.kind === 'follow-up' && r.contactId != null).map((r) => r.contactId!));
+  const contactIds = ids.filter((id) => !covered.has(id));
+  const total = reminders.length + contactIds.length;
+  let entries: DueEntry[] = [];
+  if (limit > 0) {
+    const head = (await db.contacts.bulkGet(contactIds.slice(0, limit)))
+      .filter((c): c is Contact => !!c && !!c.nextFollowUp)
+      .map((c) => ({ id: c.id, due: c.nextFollowUp! }));
+    entries = buildDueList(reminders, head, today).slice(0, limit);
+  }
+  return { total, entries, reminders, contactIds };
 }
 
-/** The due list of the database on `today`. */
-export async function loadDueList(db: RapportDB, today: string): Promise<DueEntry[]> {
-  const { reminders, contacts } = await loadDueInputs(db, today);
-  return buildDueList(reminders, contacts, today);
-}
-
-/** The toolbar badge's number: exactly the due list's length. */
+/** The toolbar badge's number: the due list's total. */
 export async function dueCount(db: RapportDB, today: string): Promise<number> {
-  return (await loadDueList(db, today)).length;
+  return (await loadDueList(db, today, 0)).total;
 }
 
 /** "due today" / "1 day overdue" / "12 days overdue" */

@@ -24,6 +24,21 @@ export const BUILDS = {
   empty: resolve(OUT, 'bench-empty'),
 };
 
+/**
+ * Both builds are loaded from ONE directory (the "slot"): an unpacked extension's id is derived
+ * from its path, so the prod and e2e builds get the same id — and the same seeded database.
+ */
+export const SLOT = resolve(BENCH_OUT, 'ext/slot');
+let slotHolds = null;
+function useSlot(name) {
+  if (slotHolds !== name) {
+    rmSync(SLOT, { recursive: true, force: true });
+    cpSync(BUILDS[name], SLOT, { recursive: true });
+    slotHolds = name;
+  }
+  return SLOT;
+}
+
 /** Copies a fresh build output to the suite's own directory. */
 export function snapshotBuild(name) {
   const from = BUILD_OUTPUT[name];
@@ -177,12 +192,21 @@ export async function launch({ extension = 'prod', userDataDir, pages = {} } = {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const dir = userDataDir ?? freshProfileDir();
-  const extDir = extension == null ? null : BUILDS[extension] ?? extension;
+  let extDir = extension == null ? null : BUILDS[extension] ?? extension;
   if (extDir && !existsSync(resolve(extDir, 'manifest.json'))) throw new NotBuilt(`no build at ${extDir}`);
+  if (extension === 'prod' || extension === 'e2e') extDir = useSlot(extension);
   const args = [...CHROMIUM_ARGS];
   if (extDir) args.push(`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`);
   else args.push('--disable-extensions');
   const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, viewport: { width: 1280, height: 900 }, args });
+  // First run opens the welcome page (options.html#welcome): close it, it is not what is measured.
+  const closeWelcome = (pg) => {
+    const check = () => { if (pg.url().includes('#welcome')) pg.close().catch(() => {}); };
+    check();
+    pg.on('framenavigated', check);
+  };
+  context.pages().forEach(closeWelcome);
+  context.on('page', closeWelcome);
   const routes = new Map(Object.entries(pages));
   await context.route(/^(https?|wss?):\/\//, (route) => {
     const req = route.request();
@@ -285,7 +309,9 @@ export async function seed(session, { bundle, goals }, log = () => {}) {
 
 /** Writes records into the app's database with raw IndexedDB (from an extension page). */
 export async function rawPut(page, table, rows) {
-  await page.evaluate(async ([table, rows]) => {
+  // One JSON string crosses the wire (Playwright's structured argument serialization is ~100× slower).
+  await page.evaluate(async ([table, json]) => {
+    const rows = JSON.parse(json);
     const db = await new Promise((res, rej) => {
       const r = indexedDB.open('rapport');
       r.onsuccess = () => res(r.result);
@@ -299,17 +325,19 @@ export async function rawPut(page, table, rows) {
       tx.onerror = () => rej(tx.error);
     });
     db.close();
-  }, [table, rows]);
+  }, [table, JSON.stringify(rows)]);
 }
 
 const seededCache = new Map();
 /**
- * A profile directory holding the extension `build` with the 30k data set, seeded once per run of
- * the suite; every scenario gets its own COPY (fresh directory, data on disk).
+ * A profile directory holding the extension with the 30k data set, seeded once per run of the
+ * suite (valid for both builds: see SLOT); every scenario gets its own COPY (fresh directory, data
+ * on disk).
  */
-export async function seededProfile(build, log = () => {}) {
-  if (!seededCache.has(build)) {
-    const dir = freshProfileDir(`seed-${build}`);
+export async function seededProfile(build = 'prod', log = () => {}) {
+  const key = 'slot';
+  if (!seededCache.has(key)) {
+    const dir = freshProfileDir('seed');
     const session = await launch({ extension: build, userDataDir: dir });
     session.build = build;
     const t0 = performance.now();
@@ -318,9 +346,9 @@ export async function seededProfile(build, log = () => {}) {
     } finally {
       await session.close({ keep: true });
     }
-    seededCache.set(build, { dir, extensionId: session.extensionId, seedMs: performance.now() - t0 });
+    seededCache.set(key, { dir, extensionId: session.extensionId, seedMs: performance.now() - t0 });
   }
-  const { dir, extensionId, seedMs } = seededCache.get(build);
+  const { dir, extensionId, seedMs } = seededCache.get(key);
   return { template: dir, extensionId, seedMs, copy: () => copyProfile(dir) };
 }
 

@@ -61,7 +61,8 @@ export const test = base.extend<RapportFixtures>({
   context: async ({ extensionBuild }, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
-    const dir = resolve(ROOT, '.output', extensionBuild);
+    // RAPPORT_E2E_OUTPUT: a private copy of .output (several people build into .output at once).
+    const dir = resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, '.output'), extensionBuild);
     if (!existsSync(resolve(dir, 'manifest.json'))) {
       throw new Error(extensionBuild === 'chrome-mv3-e2e' ? 'Run `npm run build:e2e` first.' : `Run the build for .output/${extensionBuild} first (npm run build).`);
     }
@@ -106,7 +107,7 @@ export const test = base.extend<RapportFixtures>({
         // In a LinkedIn tab, the page's own resources are listed in its HTML; anything else was
         // requested by someone else — the extension (e.g. a chrome-extension:// URL in the page).
         if (url.startsWith('chrome-extension://')) offending.push(`${url} (extension resource loaded in ${frameUrl})`);
-        else if (!url.startsWith('https://www.linkedin.com/') && ![...served.values()].some((html) => html.includes(url) || html.includes(url.replace(/^https?:/, '')))) {
+        else if (!url.startsWith('https://www.linkedin.com/') && ![...served.values()].some((html) => [url, url.replace(/^https?:/, ''), url.replace(/&/g, '&amp;'), url.replace(/^https?:/, '').replace(/&/g, '&amp;')].some((u) => html.includes(u)))) {
           offending.push(`${url} (not in the page's HTML; from ${frameUrl})`);
         }
       });
@@ -137,9 +138,21 @@ export const test = base.extend<RapportFixtures>({
         const text = `${err.error().name}: ${err.error().message} ${err.error().stack ?? ''}`;
         if (pageUrl.startsWith(ours) || fromUs('', text)) record(pageUrl, text);
       });
+      // A service worker logs no console message for a CSP refusal; its global object gets a
+      // `securitypolicyviolation` event (also for refusals that were caught), which we log.
       const watchWorker = (w: Worker) => {
         if (!w.url().startsWith(ours)) return;
         w.on('console', (msg) => record(w.url(), msg.text()));
+        void w
+          .evaluate(() => {
+            const g = globalThis as unknown as { addEventListener(t: string, f: (e: never) => void): void; __rapportCspWatch?: boolean };
+            if (g.__rapportCspWatch) return;
+            g.__rapportCspWatch = true;
+            g.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number }) =>
+              console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`),
+            );
+          })
+          .catch(() => {}); // the worker stopped meanwhile
       };
       context.serviceWorkers().forEach(watchWorker);
       context.on('serviceworker', watchWorker);

@@ -26,7 +26,7 @@ async function seedPeople(page: Page): Promise<Map<string, number>> {
       relationships: p.relationships ?? [], tags: p.tags ?? [], status: p.status ?? 'none',
     });
     ids.set(p.slug!, v.contact.id);
-    if (i % 3 === 0) await api(page, 'interaction.log', { contactId: v.contact.id, kind: 'message', date: isoDaysFromToday(-40 - i) });
+    if (i % 3 === 0) await api(page, 'interaction.log', { contactId: v.contact.id, kind: 'message', date: isoDaysFromToday(-20 - i) });
   }
   // Two people are overdue for a follow-up; one is due later.
   await api(page, 'contact.update', { id: ids.get('bram-okonkwo-vale'), patch: { nextFollowUp: isoDaysFromToday(-3) } });

@@ -78,6 +78,17 @@ test('goals count seeded activities; Done, Snooze and the alarm keep the list an
   await expect(page.locator('[data-testid="reminder-item"][data-kind="share-expertise"]')).toContainText('Post a lesson you learned this week.');
   await expect.poll(() => badge(serviceWorker)).toBe('4');
   await page.screenshot({ path: '/tmp/popup-data.png', fullPage: true });
+  await page.setViewportSize({ width: 380, height: 600 }); // Chrome's popup size limit
+  await page.screenshot({ path: '/tmp/popup-600.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '/tmp/popup-dark.png' });
+  const axeDark = await new AxeBuilder({ page }).analyze();
+  expect(axeDark.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await items.nth(0).getByRole('button', { name: 'Snooze Ada Inventedson' }).click();
+  await page.screenshot({ path: '/tmp/popup-snooze.png' });
+  await items.nth(0).getByRole('button', { name: 'Cancel snooze' }).click();
+  await page.setViewportSize({ width: 380, height: 900 });
 
   // Done on the share-expertise prompt: the goal moves at once, the item leaves, the badge drops.
   const share = page.locator('[data-testid="reminder-item"][data-kind="share-expertise"]');

@@ -37,7 +37,7 @@ describe('backup and restore', () => {
     await seed(db);
     const text = await exportText(db);
     const before = await snapshot(db);
-    expect((before.settings[0] as { value: { lastBackupAt: number } }).value.lastBackupAt).toBe(NOW.getTime());
+    expect((before.settings![0] as { value: { lastBackupAt: number } }).value.lastBackupAt).toBe(NOW.getTime());
     await api(db, 'data.deleteEverything', { confirm: 'DELETE' });
     expect(await db.contacts.count()).toBe(0);
     const res = await api(db, 'backup.restore', { text, mode: 'replace' });

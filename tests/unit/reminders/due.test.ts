@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../../lib/db/schema';
 import { RELATIONSHIP_LABELS } from '../../../lib/db/schema';
 import { buildDueList, contactContext, dueCount, dueText, loadDueList } from '../../../lib/reminders/due';
+import { summarise } from '../../../lib/background/alarms';
 import { addContact, addReminder, freshDb } from './helpers';
 
 const rem = (id: number, kind: Reminder['kind'], due: string, extra: Partial<Reminder> = {}): Reminder => ({
@@ -37,9 +38,14 @@ describe('due list', () => {
     await addReminder(db, { due: '2026-03-01', state: 'done' });
     await addReminder(db, { due: '2026-03-09' });
     const list = await loadDueList(db, '2026-03-05');
-    expect(list).toHaveLength(3); // contact a via its reminder, the other contact, the commitment
-    expect(await dueCount(db, '2026-03-05')).toBe(list.length);
-    expect(list[0]).toMatchObject({ type: 'reminder', due: '2026-03-04' });
+    expect(list.total).toBe(3); // contact a via its reminder, the other contact, the commitment
+    expect(list.entries).toHaveLength(3);
+    expect(await dueCount(db, '2026-03-05')).toBe(list.entries.length);
+    expect(list.entries[0]).toMatchObject({ type: 'reminder', due: '2026-03-04' });
+    // The first page is exactly the head of the full list.
+    const page = await loadDueList(db, '2026-03-05', 2);
+    expect(page.total).toBe(3);
+    expect(page.entries).toEqual(list.entries.slice(0, 2));
   });
 
   it('describes how late and how long it has been', () => {
@@ -52,5 +58,29 @@ describe('due list', () => {
       .toBe('Book club, 4 days since you connected');
     expect(contactContext({ relationships: [], lastInteraction: null, connectedOn: null }, '2026-03-05', RELATIONSHIP_LABELS))
       .toBe('no interaction logged yet');
+  });
+
+  it('the paged list matches the full pure list on a larger, shuffled network (badge == list)', async () => {
+    const db = freshDb();
+    const today = '2026-03-05';
+    const days = ['2026-01-10', '2026-02-28', '2026-03-05', '2026-03-06', '2026-03-01'];
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) ids.push(await addContact(db, { nextFollowUp: i % 7 === 0 ? null : days[(i * 3) % days.length]! }));
+    for (let i = 0; i < 40; i++) {
+      await addReminder(db, {
+        kind: (['commitment', 'follow-up', 'share-expertise'] as const)[i % 3]!, contactId: i % 3 === 1 ? ids[i]! : null,
+        due: days[i % days.length]!, state: i % 4 === 0 ? 'done' : 'open',
+      });
+    }
+    const all = await db.contacts.toArray();
+    const full = buildDueList(await db.reminders.toArray(), all.filter((c) => c.nextFollowUp).map((c) => ({ id: c.id, due: c.nextFollowUp! })), today);
+    for (const limit of [0, 1, 7, 25, 1000]) {
+      const page = await loadDueList(db, today, limit);
+      expect(page.total).toBe(full.length);
+      expect(page.entries).toEqual(full.slice(0, limit));
+    }
+    expect(await dueCount(db, today)).toBe(full.length);
+    const list = await loadDueList(db, today, 0);
+    expect(summarise(list)).toMatch(/^\d+ follow-ups, \d+ commitments, a prompt to share your expertise\./);
   });
 });

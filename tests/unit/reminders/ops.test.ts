@@ -23,7 +23,7 @@ describe('reminder operations', () => {
     const [g] = await loadGoalProgress(db, THU);
     expect(g!.progress.done).toBe(1);
     expect(await lastSharedDay(db)).toBe('2026-03-05');
-    expect(await loadDueList(db, '2026-03-05')).toHaveLength(0);
+    expect((await loadDueList(db, '2026-03-05')).total).toBe(0);
     // Done twice does not count twice.
     await callOp(db, 'reminder.done', { id: open[0]!.id }, THU);
     expect((await loadGoalProgress(db, THU))[0]!.progress.done).toBe(1);
@@ -52,13 +52,13 @@ describe('reminder operations', () => {
     const db = freshDb();
     await writeSettings(db, { shareExpertise: { enabled: false, weekdays: [], prompts: [] } });
     const id = await addContact(db, { relationships: ['mentor'], lastInteraction: '2025-11-01', nextFollowUp: '2025-12-01' });
-    expect(await loadDueList(db, '2026-03-05')).toHaveLength(1);
+    expect((await loadDueList(db, '2026-03-05')).total).toBe(1);
     const res = await callOp(db, 'followUp.done', { contactId: id }, THU);
     expect(res.nextFollowUp).toBe('2026-04-04'); // mentor cadence: 30 days from today
     const interactions = await db.interactions.toArray();
     expect(interactions).toMatchObject([{ contactId: id, kind: 'message', date: '2026-03-05' }]);
     expect((await db.activities.toArray()).map((a) => a.kind)).toEqual(['reconnection']);
-    expect(await loadDueList(db, '2026-03-05')).toHaveLength(0);
+    expect((await loadDueList(db, '2026-03-05')).total).toBe(0);
   });
 
   it('contact follow-up Snooze moves the keep-in-touch date (manual) and leaves the list; Skip moves it one cadence', async () => {
@@ -67,8 +67,8 @@ describe('reminder operations', () => {
     await callOp(db, 'followUp.snooze', { contactId: id, until: 'next-week' }, THU);
     let c = await db.contacts.get(id);
     expect(c).toMatchObject({ nextFollowUp: '2026-03-09', followUpManual: true });
-    expect(await loadDueList(db, '2026-03-05')).toHaveLength(0);
-    expect(await loadDueList(db, '2026-03-09')).toHaveLength(1);
+    expect((await loadDueList(db, '2026-03-05')).total).toBe(0);
+    expect((await loadDueList(db, '2026-03-09')).total).toBe(1);
     await callOp(db, 'followUp.skip', { contactId: id }, new Date(2026, 2, 9, 9));
     c = await db.contacts.get(id);
     expect(c!.nextFollowUp).toBe('2026-06-07'); // peer: 90 days

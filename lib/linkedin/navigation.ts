@@ -1,0 +1,213 @@
+/**
+ * LinkedIn is a single-page app: the URL changes before the new page renders. This watcher is told
+ * about URL changes (WXT's `wxt:locationchange`, back/forward `popstate`) and reports the page once
+ * the DOM shows it — the top card names the new slug, or shows a new name when the page does not
+ * name its owner — or, after a timeout, from the URL alone. Rapid A→B→C reports C only; hash- and
+ * query-only changes on the same profile or group report nothing.
+ *
+ * Independent of WXT (the content script adapts its `ctx`), so it is unit-testable with jsdom.
+ */
+import { detectPage, samePage, type LinkedInPage } from './detect';
+import { describeReading } from './diagnostics';
+import { extractGroup, PROFILE_FIELDS, readProfile, type GroupSnapshot, type ProfileSnapshot } from './extract';
+
+export interface WatchContext {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout?(id: number): void;
+  addEventListener(target: EventTarget, type: string, fn: (event: Event) => void): void;
+  onInvalidated?(fn: () => void): void;
+}
+
+export type PageReport = {
+  url: string;
+  page: LinkedInPage;
+  profile: ProfileSnapshot | null;
+  group: GroupSnapshot | null;
+  /** Fields that could not be read (all but the slug/id when only the URL was used). */
+  missing: string[];
+  /** 'rendered': read from the new page's DOM; 'timeout': the DOM never showed it, URL only. */
+  via: 'rendered' | 'timeout';
+  /** Copyable extractor report when profile fields are missing; no personal data. */
+  diagnostics?: string;
+};
+
+export interface WatchOptions {
+  doc: Document;
+  getUrl(): string;
+  onPage(report: PageReport): void;
+  /** Give up waiting for the new page's DOM after this long and report from the URL (default 1500). */
+  timeoutMs?: number;
+  /** Re-check the DOM this often while waiting, besides DOM mutations (default 200). */
+  pollMs?: number;
+  /** Call `cb` on DOM changes; returns a disconnect function. Default: a MutationObserver on `doc`. */
+  observe?(cb: () => void): () => void;
+  /** Where `popstate` is listened for (default: the document's window). */
+  history?: EventTarget;
+}
+
+export interface PageWatcher {
+  /** A new URL is (about to be) shown: wait for it to render, then report. Defaults to getUrl(). */
+  check(url?: string): void;
+  stop(): void;
+}
+
+interface Pending {
+  url: string;
+  page: LinkedInPage;
+  /** Name shown by the previously reported page: a still-visible old top card is not the new page. */
+  previousName: string | null;
+}
+
+function observeMutations(doc: Document): (cb: () => void) => () => void {
+  return (cb) => {
+    const Observer = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+    if (typeof Observer !== 'function') return () => {};
+    const observer = new Observer(() => cb());
+    observer.observe(doc.documentElement ?? doc, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  };
+}
+
+const isMemberId = (slug: string) => /^acoa[a-z0-9_-]{20,}$/i.test(slug);
+
+/** The report for `pending` if the DOM now shows that page, else null. */
+function readRendered(doc: Document, pending: Pending): PageReport | null {
+  const { url, page, previousName } = pending;
+  if (page.kind === 'profile') {
+    const reading = readProfile(doc, url);
+    if (reading.verdict === 'wall-or-error-page') {
+      return { url, page, profile: null, group: null, missing: [...PROFILE_FIELDS], via: 'rendered' };
+    }
+    const snapshot = reading.snapshot;
+    if (snapshot === null || (reading.verdict !== 'top-card' && reading.verdict !== 'embedded-json')) return null;
+    const named = reading.pageSlug !== null && !isMemberId(page.slug);
+    if (named ? reading.pageSlug !== page.slug : snapshot.name === previousName) return null;
+    const missing = PROFILE_FIELDS.filter((field) => snapshot[field] === null);
+    const report: PageReport = { url, page, profile: snapshot, group: null, missing, via: 'rendered' };
+    if (missing.length > 0) report.diagnostics = describeReading(doc, url, reading).report;
+    return report;
+  }
+  if (page.kind === 'group') {
+    const group = extractGroup(doc, url);
+    if (group === null || group.name === null || group.name === previousName) return null;
+    const missing = (['name', 'memberCount', 'description'] as const).filter((field) => group[field] === null);
+    return { url, page, profile: null, group, missing, via: 'rendered' };
+  }
+  return { url, page, profile: null, group: null, missing: [], via: 'rendered' };
+}
+
+/** The report when the new page never rendered recognisably: the URL alone. */
+function fromUrl(pending: Pending): PageReport {
+  const { url, page } = pending;
+  if (page.kind === 'profile') {
+    const profile: ProfileSnapshot = { slug: page.slug, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
+    return { url, page, profile, group: null, missing: PROFILE_FIELDS.filter((f) => f !== 'slug'), via: 'timeout' };
+  }
+  if (page.kind === 'group') {
+    const group: GroupSnapshot = { groupId: page.groupId, name: null, memberCount: null, description: null };
+    return { url, page, profile: null, group, missing: ['name', 'memberCount', 'description'], via: 'timeout' };
+  }
+  return { url, page, profile: null, group: null, missing: [], via: 'timeout' };
+}
+
+function shownName(report: PageReport): string | null {
+  return report.profile?.name ?? report.group?.name ?? null;
+}
+
+export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
+  const { doc, getUrl, onPage } = opts;
+  const timeoutMs = opts.timeoutMs ?? 1500;
+  const pollMs = opts.pollMs ?? 200;
+  const observe = opts.observe ?? observeMutations(doc);
+
+  let last: PageReport | null = null;
+  let pending: Pending | null = null;
+  let generation = 0;
+  let timers: number[] = [];
+  let disconnect: (() => void) | null = null;
+  let mutationQueued = false;
+  let stopped = false;
+
+  const later = (fn: () => void, ms: number, gen: number): void => {
+    timers.push(ctx.setTimeout(() => gen === generation && !stopped && fn(), ms));
+  };
+
+  function cancel(): void {
+    generation++;
+    pending = null;
+    mutationQueued = false;
+    for (const id of timers) ctx.clearTimeout?.(id);
+    timers = [];
+    disconnect?.();
+    disconnect = null;
+  }
+
+  function publish(report: PageReport): void {
+    cancel();
+    last = report;
+    onPage(report);
+  }
+
+  function attempt(): void {
+    if (!pending) return;
+    let report: PageReport | null = null;
+    try {
+      report = readRendered(doc, pending);
+    } catch {
+      report = null; // keep waiting; the deadline still reports from the URL
+    }
+    if (report) publish(report);
+  }
+
+  function poll(gen: number): void {
+    attempt();
+    if (pending && gen === generation) later(() => poll(gen), pollMs, gen);
+  }
+
+  function check(url: string = safeUrl()): void {
+    if (stopped) return;
+    const page = detectPage(url);
+    if (pending && samePage(pending.page, page)) {
+      pending.url = url; // same page, new hash/query: keep waiting
+      return;
+    }
+    if (!pending && last && samePage(last.page, page)) return;
+    const previousName = last ? shownName(last) : null;
+    cancel();
+    if (last && samePage(last.page, page)) return; // went back to the page already shown
+    const next: Pending = { url, page, previousName };
+    pending = next;
+    attempt();
+    if (pending !== next) return;
+    const gen = generation;
+    disconnect = observe(() => {
+      if (mutationQueued || gen !== generation) return;
+      mutationQueued = true;
+      later(() => {
+        mutationQueued = false;
+        attempt();
+      }, 0, gen);
+    });
+    later(() => poll(gen), pollMs, gen);
+    later(() => pending === next && publish(fromUrl(next)), timeoutMs, gen);
+  }
+
+  function safeUrl(): string {
+    try {
+      return getUrl();
+    } catch {
+      return '';
+    }
+  }
+
+  function stop(): void {
+    cancel();
+    stopped = true;
+  }
+
+  const history = opts.history ?? doc.defaultView;
+  if (history) ctx.addEventListener(history, 'popstate', () => check());
+  ctx.onInvalidated?.(stop);
+  check();
+  return { check, stop };
+}

@@ -1,0 +1,190 @@
+/**
+ * The panel's other flows on invented pages: a group page, the job-change prompt, a change made
+ * from an extension page reaching an open panel, a page the extractor can't read, relationships
+ * and tags, collapse/side memory, and axe-core on the panel in light and dark.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { api, expect, test } from './fixtures';
+import { spaNavigate } from './panel-helpers';
+
+const MAYA = '/in/maya-lindqvist-example';
+
+async function openMaya(page: Page, linkedin: { serveFile(p: string, f: string): void }) {
+  linkedin.serveFile(MAYA, 'pages/profile-2022-maya.html');
+  await page.goto(`https://www.linkedin.com${MAYA}/`);
+  const panel = page.getByTestId('rapport-panel');
+  await expect(panel.getByTestId('profile-name')).toHaveText('Maya Lindqvist');
+  return panel;
+}
+
+test('group page: save, membership, participation, notes, people met there', async ({ page, linkedin, openExtensionPage }) => {
+  linkedin.serveFile('/groups/9990001', 'pages/group-2024.html');
+  await page.goto('https://www.linkedin.com/groups/9990001/');
+  const panel = page.getByTestId('rapport-panel');
+  await expect(panel.getByTestId('group-name')).toHaveText('Example Product Designers Circle');
+  await expect(panel).toContainText('12,345 members');
+  await panel.getByTestId('save-group').click();
+  await expect(panel).toContainText('Saved · Not a member');
+
+  await panel.getByRole('radio', { name: 'Member' }).click();
+  await expect(panel.getByRole('radio', { name: 'Member' })).toHaveAttribute('aria-checked', 'true');
+  await expect(panel).toContainText('Saved · Member since');
+
+  await panel.getByLabel('Participation note (optional)').fill('How to run a design critique');
+  await panel.getByRole('button', { name: 'Answered a question' }).click();
+  await expect(panel.getByTestId('contribution-item')).toContainText('Answered a question: How to run a design critique');
+
+  await panel.getByTestId('note-input').fill('Monthly AMA on the first Tuesday');
+  await panel.getByTestId('add-note').click();
+  await expect(panel.getByTestId('note-item')).toHaveText(/Monthly AMA on the first Tuesday/);
+
+  // What goals count: one group-joined, one group-contribution.
+  const ext = await openExtensionPage('popup.html');
+  const kinds = await ext.evaluate(async () => {
+    const open = indexedDB.open('rapport');
+    const db: IDBDatabase = await new Promise((r, j) => { open.onsuccess = () => r(open.result); open.onerror = () => j(open.error); });
+    const all: Array<{ kind: string }> = await new Promise((r) => { const q = db.transaction('activities').objectStore('activities').getAll(); q.onsuccess = () => r(q.result); });
+    return all.map((a) => a.kind).sort();
+  });
+  expect(kinds).toEqual(['group-contribution', 'group-joined']);
+
+  // A contact met through this group shows up on the group page.
+  const group = await api<{ view: { group: { id: number } } }>(ext, 'group.getForPage', { groupId: '9990001' });
+  const ada = await api<{ contact: { id: number } }>(ext, 'contact.save', { slug: 'ada-example', name: 'Ada Example', headline: 'Invented designer' });
+  await api(ext, 'contact.update', { id: ada.contact.id, patch: { howWeMet: { kind: 'group', groupId: group.view.group.id } } });
+  await expect(panel.getByRole('link', { name: 'Ada Example' })).toBeVisible();
+
+  // Reload: everything is still there.
+  await page.reload();
+  await expect(panel.getByTestId('note-item')).toHaveCount(1);
+  await expect(panel.getByTestId('contribution-item')).toHaveCount(1);
+  await expect(panel.getByRole('radio', { name: 'Member' })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('job change: the panel says what changed and updates with one click', async ({ page, linkedin, openExtensionPage }) => {
+  const ext = await openExtensionPage('popup.html');
+  await api(ext, 'contact.save', {
+    slug: 'maya-lindqvist-example', name: 'Maya Lindqvist', headline: 'Senior Designer at Fabrikam', company: 'Fabrikam',
+  });
+  const panel = await openMaya(page, linkedin);
+  const prompt = panel.getByTestId('job-change');
+  await expect(prompt).toContainText('was: Senior Designer at Fabrikam · Fabrikam');
+  await expect(prompt).toContainText('Head of Product Design at Northwind Labs');
+  await prompt.getByTestId('job-change-update').click();
+  await expect(prompt).toHaveCount(0);
+  const saved = await api<{ view: { contact: { headline: string; company: string; userFields: string[] } } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
+  expect(saved.view.contact).toMatchObject({ headline: 'Head of Product Design at Northwind Labs · Mentoring designers', company: 'Northwind Labs', userFields: [] });
+});
+
+test('a change made on an extension page appears in the open panel', async ({ page, linkedin, openExtensionPage }) => {
+  const panel = await openMaya(page, linkedin);
+  await panel.getByTestId('save-contact').click();
+  await expect(panel.getByTestId('note-input')).toBeVisible();
+  const ext = await openExtensionPage('options.html');
+  const { view } = await api<{ view: { contact: { id: number } } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
+  await api(ext, 'note.add', { targetType: 'contact', targetId: view.contact.id, text: 'Added from the options page' });
+  await api(ext, 'interaction.log', { contactId: view.contact.id, kind: 'mentorship', note: 'Portfolio review' });
+  await expect(panel.getByTestId('note-item')).toContainText('Added from the options page');
+  await expect(panel.getByTestId('interaction-item')).toContainText('Mentorship session');
+});
+
+test('relationships, custom label, tags with autocomplete, how we met, commitment', async ({ page, linkedin, openExtensionPage }) => {
+  const ext = await openExtensionPage('popup.html');
+  const other = await api<{ contact: { id: number } }>(ext, 'contact.save', { slug: 'bo-example', name: 'Bo Example', tags: ['design-systems'] });
+  expect(other.contact.id).toBeGreaterThan(0);
+  const panel = await openMaya(page, linkedin);
+  await panel.getByTestId('save-contact').click();
+
+  await panel.getByRole('button', { name: 'Mentor', exact: true }).click();
+  await expect(panel.getByRole('button', { name: 'Mentor', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The mentor cadence (30 days by default) now implies a follow-up.
+  await expect(panel.getByLabel('Next follow-up')).not.toHaveValue('');
+
+  await panel.getByRole('button', { name: '+ Custom' }).click();
+  await panel.getByLabel('Custom relationship').fill('Alumni');
+  await panel.getByLabel('Custom relationship').press('Enter');
+  await expect(panel.getByRole('button', { name: 'Alumni' })).toHaveAttribute('aria-pressed', 'true');
+
+  const tags = panel.getByLabel('Tags');
+  await tags.fill('design-systems');
+  await tags.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Remove tag design-systems' })).toBeVisible();
+  expect(await panel.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain('design-systems');
+
+  await panel.getByRole('button', { name: 'Change how you met' }).click();
+  await panel.getByLabel('Kind').selectOption('introduction');
+  await panel.getByLabel('Who introduced you').fill('Bo');
+  await panel.getByRole('button', { name: /^Bo Example/ }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(panel).toContainText('Introduced by Bo Example');
+
+  await panel.getByLabel('What you promised').fill('Send Maya the research deck');
+  await panel.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(panel.locator('.r-reminder')).toContainText('Send Maya the research deck');
+
+  // Another extension page: the custom label is stored for reuse.
+  const settings = await api<{ customRelationships: string[] }>(ext, 'settings.get', {});
+  expect(settings.customRelationships).toEqual(['Alumni']);
+});
+
+test('a page the extractor cannot read: the panel says so and the user types the name', async ({ page, linkedin, context }) => {
+  linkedin.serveFile('/in/ghost-example', 'pages/profile-blank.html');
+  await page.goto('https://www.linkedin.com/in/ghost-example/');
+  const panel = page.getByTestId('rapport-panel');
+  await expect(panel).toContainText('could not read the name');
+  await expect(panel.getByTestId('save-contact')).toBeDisabled();
+  await panel.getByLabel('Their name').fill('Grace Ghost');
+  await panel.getByTestId('save-contact').click();
+  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('profile-name')).toHaveText('Grace Ghost');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
+  await panel.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(panel).toContainText('Copied (no personal data).');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('missing:');
+  expect(copied).not.toContain('ghost-example');
+});
+
+test('collapse to a tab and back, side and state remembered across reloads, keyboard only', async ({ page, linkedin }) => {
+  const panel = await openMaya(page, linkedin);
+  await panel.getByRole('button', { name: 'Move the panel to the left' }).click();
+  await expect(page.locator('.r-panel.r-left')).toBeVisible();
+  await panel.getByRole('button', { name: 'Collapse the Rapport panel' }).focus();
+  await page.keyboard.press('Enter');
+  const tab = page.getByRole('button', { name: 'Open the Rapport panel' });
+  await expect(tab).toBeFocused();
+  const box = (await tab.boundingBox())!;
+  expect(box.x).toBeLessThan(5); // at the left edge
+  expect(box.width).toBeLessThan(40);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Open the Rapport panel' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open the Rapport panel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('profile-name')).toHaveText('Maya Lindqvist');
+  await expect(page.locator('.r-panel.r-left')).toBeVisible();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe-core: no serious or critical violation in the panel (${scheme})`, async ({ page, linkedin }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const panel = await openMaya(page, linkedin);
+    await panel.getByTestId('save-contact').click();
+    await panel.getByTestId('note-input').fill('A note');
+    await panel.getByTestId('add-note').click();
+    await panel.getByRole('button', { name: 'Message', exact: true }).click();
+    await expect(panel.getByTestId('interaction-item')).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).include('#rapport-panel-host').analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    expect(bad).toEqual([]);
+    // The group panel too.
+    linkedin.serveFile('/groups/9990001', 'pages/group-2024.html');
+    await spaNavigate(page, '/groups/9990001/', 'pages/group-2024.html');
+    await page.getByTestId('save-group').click();
+    await expect(page.getByRole('radio', { name: 'Member' })).toBeVisible();
+    const g = await new AxeBuilder({ page }).include('#rapport-panel-host').analyze();
+    expect(g.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+}
