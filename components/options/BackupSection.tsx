@@ -96,6 +96,7 @@ export function BackupSection() {
 
   const onRestoreFile = async (file: File | undefined) => {
     if (!file) return;
+    setMessage(null);
     setRestore({ kind: 'checking', fileName: file.name });
     try {
       const text = await file.text();

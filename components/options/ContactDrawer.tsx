@@ -4,8 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db/db';
 import type { Contact } from '../../lib/db/schema';
 import { ContactEditor } from '../ContactEditor';
-import { ErrorText, useAction } from './common';
-import { useDeleteContacts } from './ContactsSection';
+import { ErrorText, useAction, useDeleteContacts } from './common';
 
 const DETAIL_FIELDS = [
   ['name', 'Name', 300],
@@ -28,7 +27,20 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
   useEffect(() => {
     ref.current?.focus();
     const back = opener.current;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') { onClose(); return; }
+      if (e.key !== 'Tab' || !ref.current) return;
+      // Keep keyboard focus inside the dialog.
+      const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])')]
+        .filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      const active = document.activeElement;
+      if (e.shiftKey && (active === first || active === ref.current)) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && active === last) { e.preventDefault(); first.focus(); }
+      else if (!ref.current.contains(active)) { e.preventDefault(); first.focus(); }
+    };
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);

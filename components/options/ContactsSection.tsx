@@ -6,57 +6,30 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { getDb } from '../../lib/db/db';
-import { type Contact, RELATIONSHIPS, RELATIONSHIP_LABELS } from '../../lib/db/schema';
+import { type Contact, RELATIONSHIPS } from '../../lib/db/schema';
 import {
   type ContactFilter, type ContactSort, type SearchIndex, type StatusFilter, allRelationships, allTags, filterPositions, isOverdue,
   narrows, searchText, sortContacts,
 } from '../../lib/manage/search';
-import type { DeletedBundle } from '../../lib/api/ops/manage';
-import { call } from '../../lib/api/client';
-import { ErrorText, formatDay, useAction, useSettings, useToast, useToday } from './common';
+import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useSettings, useToast, useToday } from './common';
 import { ContactDrawer } from './ContactDrawer';
 
-export const STATUS_LABELS: Record<Contact['status'], string> = { none: 'Not connected', invited: 'Invited', connected: 'Connected' };
-export const relLabel = (r: string) => (RELATIONSHIP_LABELS as Record<string, string>)[r] ?? r;
-
 const ROW_HEIGHT = 52;
-
-/** Shared by contacts and groups & events: delete with an undo toast that restores everything. */
-export function useDeleteContacts() {
-  const toast = useToast();
-  return useCallback(async (ids: number[]): Promise<string | null> => {
-    let bundle: DeletedBundle;
-    try {
-      bundle = await call('manage.deleteContacts', { ids });
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-    const n = bundle.contacts.length;
-    toast({
-      message: n === 1 ? `Deleted ${bundle.contacts[0]!.name}.` : `Deleted ${n} contacts.`,
-      action: {
-        label: 'Undo',
-        run: async () => {
-          try {
-            const { restored } = await call('manage.restoreContacts', bundle);
-            toast({ message: restored === 1 ? 'Contact restored.' : `${restored} contacts restored.` });
-          } catch (err) {
-            toast({ message: `Could not restore: ${err instanceof Error ? err.message : String(err)}` });
-          }
-        },
-      },
-    });
-    return null;
-  }, [toast]);
-}
 
 /** The last filter result, reused when the next filter only narrows it (typing more of a word). */
 interface FilterCache { index: SearchIndex; filter: ContactFilter; today: string; positions: number[] }
 
 export function ContactsSection() {
-  const contacts = useLiveQuery(() => getDb().contacts.toArray(), []);
-  // The first rows by name, read through the index, to show something while 30,000 rows load.
+  // The first rows by name come first through the index (a few ms), so the page paints at once;
+  // then the whole list (30,000 rows take a second or so) for search, filters and sort in memory.
   const preview = useLiveQuery(() => getDb().contacts.orderBy('nameLower').limit(40).toArray(), []);
+  const [loadAll, setLoadAll] = useState(false);
+  useEffect(() => {
+    if (preview === undefined || loadAll) return;
+    const raf = requestAnimationFrame(() => setTimeout(() => setLoadAll(true), 0));
+    return () => cancelAnimationFrame(raf);
+  }, [preview, loadAll]);
+  const contacts = useLiveQuery(async () => (loadAll ? getDb().contacts.toArray() : undefined), [loadAll]);
   const cache = useRef<FilterCache | null>(null);
   const settings = useSettings();
   const day = useToday();

@@ -4,8 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db/db';
 import type { Contact } from '../../lib/db/schema';
 import { findDuplicates } from '../../lib/manage/duplicates';
-import { ErrorText, formatDay, useAction, useToast } from './common';
-import { STATUS_LABELS } from './ContactsSection';
+import { ErrorText, STATUS_LABELS, formatDay, useAction, useToast } from './common';
 
 const SOURCE_LABELS: Record<Contact['source'], string> = { page: 'Saved from profile', csv: 'Imported from CSV', manual: 'Added by hand' };
 

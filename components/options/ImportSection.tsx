@@ -131,21 +131,35 @@ export function ImportSection() {
       const run = await call('import.start', { fileName: fileName.slice(0, 500), total: preview.total });
       runId = run.id;
       let done = 0;
-      for (let i = 0; i < preview.batches; i++) {
+      // Two batches in flight: the background queues their transactions in order, so the next one
+      // starts as soon as the previous commits (no idle round trip), and a stop waits for at most one.
+      const inFlight: Promise<void>[] = [];
+      let failure: unknown = null;
+      const source = reader.current!;
+      let next = preview.batches > 0 ? source.batch(0) : null;
+      for (let i = 0; i < preview.batches && next; i++) {
         if (cancelled.current) break;
-        const rows = await reader.current!.batch(i);
+        const rows = await next;
+        next = i + 1 < preview.batches ? source.batch(i + 1) : null;
         if (!rows.length) continue;
-        const r = await call('import.batch', { runId, rows });
-        counts.new += r.created;
-        counts.updated += r.updated;
-        counts.unchanged += r.unchanged;
-        counts.duplicates += r.duplicates;
-        done += rows.length;
-        setPhase({ kind: 'importing', fileName, preview, done, counts: { ...counts } });
+        const id = runId;
+        inFlight.push(call('import.batch', { runId: id, rows }).then((r) => {
+          counts.new += r.created;
+          counts.updated += r.updated;
+          counts.unchanged += r.unchanged;
+          counts.duplicates += r.duplicates;
+          done += rows.length;
+          setPhase({ kind: 'importing', fileName, preview, done, counts: { ...counts } });
+        }, (err: unknown) => { failure ??= err; }));
+        if (inFlight.length >= 2) await inFlight.shift();
+        if (failure) break;
       }
+      await Promise.all(inFlight);
+      if (failure) throw failure;
       const status = cancelled.current ? 'cancelled' : 'done';
       await call('import.finish', { runId, status });
       setPhase({ kind: 'finished', fileName, preview, counts, status });
+      if (status === 'done') { reader.current?.dispose(); reader.current = null; }
     } catch (err) {
       if (runId !== null) await callResult('import.finish', { runId, status: 'failed' });
       setPhase({ kind: 'finished', fileName, preview, counts, status: 'failed', error: err instanceof Error ? err.message : String(err) });
@@ -270,7 +284,7 @@ export function ImportSection() {
           </p>
           {phase.status === 'failed' && (
             <p className="o-error" role="alert">
-              {phase.error} Whole batches that were already saved stay saved; run the import again to finish — nothing is duplicated.
+              The import stopped: {phase.error} Batches saved before this stay saved; run the import again to finish — nothing is duplicated.
             </p>
           )}
           <div className="imp-stats">

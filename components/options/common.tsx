@@ -2,7 +2,8 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db/db';
-import type { Settings } from '../../lib/db/schema';
+import { type Contact, RELATIONSHIP_LABELS, type Settings } from '../../lib/db/schema';
+import type { DeletedBundle } from '../../lib/api/ops/manage';
 import { mergeSettings } from '../../lib/domain/settings';
 import { today } from '../../lib/domain/dates';
 import { call } from '../../lib/api/client';
@@ -101,3 +102,37 @@ export function formatDay(iso: string | null): string {
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export const STATUS_LABELS: Record<Contact['status'], string> = { none: 'Not connected', invited: 'Invited', connected: 'Connected' };
+export const relLabel = (r: string) => (RELATIONSHIP_LABELS as Record<string, string>)[r] ?? r;
+
+
+/** Deletes contacts and shows an undo toast; undo puts back everything that went with them. */
+export function useDeleteContacts() {
+  const toast = useToast();
+  return useCallback(async (ids: number[]): Promise<string | null> => {
+    let bundle: DeletedBundle;
+    try {
+      bundle = await call('manage.deleteContacts', { ids });
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+    const n = bundle.contacts.length;
+    toast({
+      message: n === 1 ? `Deleted ${bundle.contacts[0]!.name}.` : `Deleted ${n} contacts.`,
+      action: {
+        label: 'Undo',
+        run: async () => {
+          try {
+            const { restored } = await call('manage.restoreContacts', bundle);
+            toast({ message: restored === 1 ? 'Contact restored.' : `${restored} contacts restored.` });
+          } catch (err) {
+            toast({ message: `Could not restore: ${err instanceof Error ? err.message : String(err)}` });
+          }
+        },
+      },
+    });
+    return null;
+  }, [toast]);
+}
+

@@ -102,7 +102,7 @@ function Membership({ group, onChanged }: { group: Group; onChanged: () => void 
       <div className="r-segmented" role="radiogroup" aria-label="Membership">
         {(['member', 'requested', 'left', 'none'] as const).map((m) => (
           <button key={m} type="button" role="radio" aria-checked={group.membership === m} className="r-seg" disabled={busy} onClick={() => void set(m)}>
-            {m === 'none' ? 'Not joined' : MEMBERSHIP_NAMES[m]}
+            {m === 'none' ? 'Not joined' : m === 'requested' ? 'Requested' : MEMBERSHIP_NAMES[m]}
           </button>
         ))}
       </div>

@@ -12,15 +12,27 @@ import { useAction } from './useAction';
 
 const EMPTY: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
 
+/**
+ * Page text longer than a contact can hold (a hostile or broken page: a 100 KB headline) is
+ * shortened, so that the person can still be looked up and saved; a too-long photo URL is dropped.
+ */
+function fitToContact(p: ProfileSnapshot): ProfileSnapshot {
+  const clip = (s: string | null, max: number) => (s !== null && s.length > max ? s.slice(0, max - 1) + '…' : s);
+  return {
+    ...p, name: clip(p.name, 300), headline: clip(p.headline, 1000), location: clip(p.location, 300), company: clip(p.company, 300),
+    photoUrl: p.photoUrl !== null && p.photoUrl.length > 4000 ? null : p.photoUrl,
+  };
+}
+
 export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; slug: string; showPhoto: boolean }) {
-  const p = report.profile ?? EMPTY;
+  const p = fitToContact(report.profile ?? EMPTY);
   const res = useApi('contact.getForPage', { slug, name: p.name }, ['contacts']);
   const contact = res.data?.view?.contact ?? null;
   const name = p.name ?? contact?.name ?? null;
   return (
     <div className="r-profile">
       <Identity p={p} name={name} contact={contact} showPhoto={showPhoto} />
-      {report.missing.length || !p.name ? <Missing report={report} /> : null}
+      {!p.name || report.via === 'timeout' ? <Missing report={report} /> : null}
       {res.error ? <p className="r-error" role="alert">{res.error.message}</p> : null}
       {res.data === undefined && !res.error ? <p className="r-muted">Loading…</p> : null}
       {res.data && !contact ? (
@@ -69,7 +81,8 @@ function toDay(ms: number): string {
 
 function Missing({ report }: { report: PageReport }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const fields = report.missing.length ? report.missing : ['name'];
+  const important = report.missing.filter((f) => ['name', 'headline', 'location', 'company'].includes(f));
+  const fields = important.length ? important : ['name'];
   const copy = async () => {
     const extractor = typeof report.diagnostics === "string" ? report.diagnostics : JSON.stringify(report.diagnostics ?? null);
     const text = `${extractor}\nmissing: ${report.missing.join(", ") || "-"}`;

@@ -19,6 +19,8 @@ export interface PageReport {
   group: GroupSnapshot | null;
   /** Fields the extractor could not read. */
   missing: string[];
+  /** 'timeout': the page never showed the person, only the URL was read. */
+  via?: 'rendered' | 'timeout';
   /** The extractor's report (selectors tried, which matched): no personal data. */
   diagnostics?: unknown;
 }

@@ -83,18 +83,23 @@ function EditGoal({ goal, onClose }: { goal: Goal; progress: GoalProgress; onClo
     if (await run('goal.update', { id: goal.id, patch: { target: n, period } }, 'Goal updated.')) onClose();
   };
   return (
-    <form className="p-form" onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={`Edit goal: ${ACTIVITY_LABELS[goal.metric]}`}>
+    <form className="p-form p-card" onSubmit={(e) => { e.preventDefault(); void save(); }} aria-label={`Edit goal: ${ACTIVITY_LABELS[goal.metric]}`}
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
       <label htmlFor={`${id}-t`}>Target</label>
-      <input id={`${id}-t`} type="number" min={1} max={1000} required value={target} onChange={(e) => setTarget(e.target.value)} className="p-num" />
+      <input id={`${id}-t`} type="number" min={1} max={1000} required value={target} onChange={(e) => setTarget(e.target.value)} className="p-num" autoFocus />
       <label htmlFor={`${id}-p`}>per</label>
       <select id={`${id}-p`} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
         {PERIODS.map((p) => <option key={p} value={p}>{PERIOD_NAMES[p]}</option>)}
       </select>
-      <button type="submit" className="p-btn p-primary" disabled={busy}>Save</button>
-      <button type="button" className="p-btn p-quiet" disabled={busy}
-        onClick={() => void run('goal.update', { id: goal.id, patch: { active: false } }, 'Goal paused. Resume it from Options → Goals.')}>Pause</button>
-      <button type="button" className="p-btn p-danger" disabled={busy}
-        onClick={() => void run('goal.delete', { id: goal.id }, 'Goal deleted (your logged activities are kept).')}>Delete</button>
+      <div className="p-form-row">
+        <button type="submit" className="p-btn p-primary" disabled={busy}>Save</button>
+        <button type="button" className="p-btn p-quiet" onClick={onClose}>Cancel</button>
+        <span className="p-spacer" />
+        <button type="button" className="p-btn p-quiet" disabled={busy}
+          onClick={() => void run('goal.update', { id: goal.id, patch: { active: false } }, 'Goal paused. Resume it from Options → Goals.')}>Pause</button>
+        <button type="button" className="p-btn p-danger" disabled={busy}
+          onClick={() => void run('goal.delete', { id: goal.id }, 'Goal deleted (your logged activities are kept).')}>Delete</button>
+      </div>
     </form>
   );
 }

@@ -43,7 +43,8 @@ function LogForm({ what, onDone }: { what: What; onDone: () => void }) {
         : what === 'workshop-ran' ? { what, name }
           : { what, note: note || null };
     const res = await run('activity.quickLog', input, (r) => ({
-      text: 'Logged — counted toward your goals.',
+      text: what === 'event' ? `Logged: ${name.trim()}.` : what === 'group-joined' ? `Logged: joined ${name.trim()}.`
+        : what === 'workshop-ran' ? `Logged: ran “${name.trim()}”.` : 'Logged: shared your expertise.',
       tone: 'ok',
       undo: () => void run('activity.undoQuickLog', { id: r.activity.id }, 'Removed.'),
     }));

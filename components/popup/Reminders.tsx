@@ -123,7 +123,7 @@ function Actions({ entry, name }: { entry: DueEntry; name: string }) {
   const isShare = entry.type === 'reminder' && entry.reminder.kind === 'share-expertise';
   const done = () => entry.type === 'contact'
     ? run('followUp.done', { contactId: entry.contactId }, `Logged a message with ${name}. Next follow-up set.`)
-    : run('reminder.done', { id: entry.reminder.id }, isShare ? 'Nice — counted toward your goals.' : 'Marked done.');
+    : run('reminder.done', { id: entry.reminder.id }, isShare ? 'Done — logged as sharing your expertise.' : 'Marked done.');
   const skip = () => entry.type === 'contact'
     ? run('followUp.skip', { contactId: entry.contactId }, `Skipped this round with ${name}.`)
     : run('reminder.skip', { id: entry.reminder.id }, 'Skipped.');

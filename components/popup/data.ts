@@ -48,9 +48,7 @@ export interface DueView {
 export function useDue(day: string, limit: number): DueView | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const t0 = performance.now(); console.log('PERF start due at', t0);
     const list = await loadDueList(db, day, limit);
-    console.log('PERF due list', performance.now() - t0);
     const entries = list.entries;
     const ids = [...new Set(entries.map((e) => (e.type === 'contact' ? e.contactId : e.reminder.contactId)).filter((x): x is number => x != null))];
     const rows = await db.contacts.bulkGet(ids);
@@ -72,7 +70,6 @@ export function useDue(day: string, limit: number): DueView | undefined {
       options.sort((a, b) => a.due.localeCompare(b.due));
       next = options[0] ?? null;
     }
-    console.log('PERF due all', performance.now() - t0, 'at', performance.now());
     return { total: list.total, entries, contacts, lastShared, next, hasFollowUps };
   }, [day, limit]);
 }

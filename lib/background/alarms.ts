@@ -109,16 +109,26 @@ export async function maybeNotify(now: Date = new Date()): Promise<boolean> {
 
 let running: Promise<void> | null = null;
 let again = false;
-/** Share-expertise schedule, badge and notification, serialised (one run at a time, coalesced). */
-export function refreshAll(opts: { schedule?: boolean } = {}): Promise<void> {
+let shareWanted = false;
+/**
+ * Share-expertise schedule (when `share`), badge and notification; one run at a time, coalesced.
+ * After ordinary writes only the badge is recomputed; the schedule is checked when settings or
+ * reminders changed, on start-up and on the alarm.
+ */
+export function refreshAll(opts: { share?: boolean } = {}): Promise<void> {
+  shareWanted ||= opts.share !== false;
   if (running) { again = true; return running; }
   running = (async () => {
     do {
       again = false;
+      const share = shareWanted;
+      shareWanted = false;
       const now = new Date();
       try {
-        await ensureShareReminder(getDb(), now);
-        if (opts.schedule !== false) await scheduleNotifyAlarm(now);
+        if (share) {
+          await ensureShareReminder(getDb(), now);
+          await scheduleNotifyAlarm(now);
+        }
         await refreshBadge(now);
         await maybeNotify(now);
       } catch (err) {
@@ -134,7 +144,7 @@ export function withBadgeRefresh(onChanged: (tables: TableName[]) => void | Prom
   return (tables: TableName[]): void => {
     void onChanged(tables);
     if (tables.some((t) => t === 'reminders' || t === 'contacts' || t === 'settings' || t === 'interactions' || t === 'activities')) {
-      void refreshAll();
+      void refreshAll({ share: tables.includes('settings') || tables.includes('reminders') });
     }
   };
 }

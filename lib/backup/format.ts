@@ -85,11 +85,19 @@ export function parseBackup(text: unknown): ParsedBackup {
   // Keys that could reach an object's prototype have no business in a backup.
   if (/"(__proto__|constructor|prototype)"\s*:/.test(text)) return no('it contains a key ("__proto__", "constructor" or "prototype") that Rapport never writes.');
   let data: unknown;
+  let forbiddenKey = false;
   try {
-    data = JSON.parse(text);
+    // A key can also be written with escapes ("\u005f_proto__"); only then is the slower check needed.
+    data = /\\u/i.test(text)
+      ? JSON.parse(text, (key, value: unknown) => {
+          if (key === '__proto__' || key === 'constructor' || key === 'prototype') forbiddenKey = true;
+          return value;
+        })
+      : JSON.parse(text);
   } catch {
     return no('it is not valid JSON (perhaps it was cut off or edited).');
   }
+  if (forbiddenKey) return no('it contains a key ("__proto__", "constructor" or "prototype") that Rapport never writes.');
   if (!data || typeof data !== 'object' || Array.isArray(data)) return no('it does not hold a backup object.');
   const obj = data as Record<string, unknown>;
   if (obj.format !== BACKUP_FORMAT) {

@@ -31,7 +31,13 @@ export async function goalProgressFromDb(db: RapportDB, goal: Goal, now: Date, w
   const day = toIsoDate(now);
   const periods = countedPeriods(goal.period, day, weekStart);
   const counts = new Map<string, number>();
-  await Promise.all(periods.map(async (p) => counts.set(p.start, await countActivities(db, goal.metric, p))));
+  // This period and the last first; older ones only while the streak holds (a few requests, typically).
+  for (let i = 0, size = 2; i < periods.length; i += size, size = 4) {
+    const batch = periods.slice(i, i + size);
+    const got = await Promise.all(batch.map((p) => countActivities(db, goal.metric, p)));
+    batch.forEach((p, j) => counts.set(p.start, got[j]!));
+    if (batch.some((_, j) => i + j >= 1 && got[j]! < goal.target)) break;
+  }
   return progressFromCounts(goal, (p) => counts.get(p.start) ?? 0, day, weekStart);
 }
 

@@ -16,7 +16,7 @@ export interface GoalProgress {
   done: number;
   target: number;
   range: PeriodRange;
-  /** 0…1: how much of the period is behind us (today not counted). */
+  /** 0…1: how much of the period is behind us (today not counted; from the goal's creation if set mid-period). */
   elapsed: number;
   /** What being exactly on pace means by now (whole activities, rounded down). */
   expectedByNow: number;
@@ -39,7 +39,7 @@ export function lookbackStart(period: Period, day: string, weekStart: number): s
 }
 
 export function goalProgress(
-  goal: Pick<Goal, 'metric' | 'target' | 'period'>,
+  goal: Pick<Goal, 'metric' | 'target' | 'period'> & Partial<Pick<Goal, 'createdAt'>>,
   activities: readonly CountedActivity[],
   now: Date | string,
   weekStart: number,
@@ -68,14 +68,17 @@ export function countedPeriods(period: Period, day: string, weekStart: number): 
  * imported connections are never read one by one; goalProgress feeds it an array. Same numbers.
  */
 export function progressFromCounts(
-  goal: Pick<Goal, 'target' | 'period'>,
+  goal: Pick<Goal, 'target' | 'period'> & Partial<Pick<Goal, 'createdAt'>>,
   countIn: (range: PeriodRange) => number,
   day: string,
   weekStart: number,
 ): GoalProgress {
   const range = periodOf(day, goal.period, weekStart);
   const done = countIn(range);
-  const elapsed = elapsedFraction(range, day);
+  // A goal set mid-period is paced from the day it was set (nobody is "behind" on day one).
+  const created = goal.createdAt != null ? toIsoDate(new Date(goal.createdAt)) : null;
+  const paceFrom = created && created > range.start && created <= day ? created : range.start;
+  const elapsed = elapsedFraction({ start: paceFrom, end: range.end, days: dayDiff(paceFrom, range.end) }, day);
   const expectedByNow = Math.floor(goal.target * elapsed + 1e-9);
   const status: PaceStatus = done >= goal.target ? 'met' : done >= expectedByNow ? 'on-pace' : 'behind';
 

@@ -61,7 +61,7 @@ export interface ImportPlan {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** `normaliseName`, with a fast path for plain ASCII (where NFKC changes nothing). */
 export function normaliseKey(s: string): string {
-  return PRINTABLE_ASCII.test(s) ? s.replace(/ {2,}/g, ' ').trim().toLowerCase() : normaliseName(s);
+  return PRINTABLE_ASCII.test(s) ? s.replace(/ {2,}/g, ' ').trim().toLowerCase().slice(0, 300) : normaliseName(s);
 }
 
 export function rowName(row: Pick<ConnectionRow, 'firstName' | 'lastName'>): string {
@@ -199,6 +199,12 @@ export function planImport(
       continue;
     }
     claimed.add(match.id);
+    if (!row.slug) {
+      // A second URL-less listing of this person (same name and company) is a duplicate too, not a new namesake.
+      const list = newNames.get(nameLower);
+      if (list) list.push(row.company);
+      else newNames.set(nameLower, [row.company]);
+    }
     const patch = mergeRow(match, row);
     if (patch) {
       counts.updated++;
@@ -248,14 +254,15 @@ export interface BatchResult {
  */
 export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
   const t = now.getTime();
+  // Who could match: by slug first; by name only for rows no slug matched (few, after the first import).
   const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
-  const names = [...new Set(rows.map((r) => normaliseKey(rowName(r))).filter(Boolean))];
-  const [bySlug, byName] = await Promise.all([
-    slugs.length ? db.contacts.where('slug').anyOf(slugs).toArray() : Promise.resolve([] as Contact[]),
-    names.length ? db.contacts.where('nameLower').anyOf(names).toArray() : Promise.resolve([] as Contact[]),
-  ]);
+  const bySlug = slugs.length ? await db.contacts.where('slug').anyOf(slugs).toArray() : [];
+  const found = new Set(bySlug.map((c) => c.slug));
+  const names = [...new Set(rows.filter((r) => !r.slug || !found.has(r.slug)).map((r) => normaliseKey(rowName(r))).filter(Boolean))];
+  const byName = names.length ? await db.contacts.where('nameLower').anyOf(names).toArray() : [];
   const existing = new Map<number, Contact>();
-  for (const c of [...bySlug, ...byName]) existing.set(c.id, c);
+  for (const c of bySlug) existing.set(c.id, c);
+  for (const c of byName) existing.set(c.id, c);
   const plan = planImport(rows, [...existing.values()], { now: t });
 
   const settings = await readSettings(db);

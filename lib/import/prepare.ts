@@ -42,7 +42,9 @@ export async function prepareImport(
   const parsed = parseConnectionsCsv(text);
   const problem = describeCsvProblem(parsed);
   if (problem) return { problem };
-  const plan = planImport(parsed.rows, existing ?? (await readExisting()), { skipped: parsed.skipped });
+  const fitted = parsed.rows.map((row) => fitRow(row, text));
+  const shortened = fitted.filter((f) => f.problem).map((f) => f.problem!);
+  const plan = planImport(fitted.map((f) => f.row), existing ?? (await readExisting()), { skipped: parsed.skipped });
   const rows = plan.actions.filter((a) => a.kind !== 'duplicate').map((a) => a.row);
   const batches = Math.ceil(rows.length / IMPORT_BATCH_SIZE);
   return {
@@ -50,9 +52,37 @@ export async function prepareImport(
       counts: plan.counts,
       total: rows.length,
       batches,
-      problemCount: parsed.errors.length,
-      problems: parsed.errors.slice(0, 5),
+      problemCount: parsed.errors.length + shortened.length,
+      problems: [...parsed.errors, ...shortened].slice(0, 5),
     },
     batch: (i) => rows.slice(i * IMPORT_BATCH_SIZE, (i + 1) * IMPORT_BATCH_SIZE),
   };
+}
+
+/** The longest values `import.batch` stores (the contact's limits; a name is "first last"). */
+const MAX_NAME_PART = 149;
+const MAX_TEXT = 300;
+
+/**
+ * A row whose values are longer than a contact can hold (a damaged or hostile file) would make the
+ * whole batch be refused: shorten its text, drop a too-long e-mail or URL, and say so.
+ */
+function fitRow(row: ConnectionRow, text: string): { row: ConnectionRow; problem?: { line: number; message: string } } {
+  const clip = (v: string, max: number) => (v.length > max ? v.slice(0, max - 1) + '…' : v);
+  const next: ConnectionRow = {
+    ...row,
+    firstName: clip(row.firstName, MAX_NAME_PART),
+    lastName: clip(row.lastName, MAX_NAME_PART),
+    company: row.company === null ? null : clip(row.company, MAX_TEXT),
+    position: row.position === null ? null : clip(row.position, MAX_TEXT),
+    email: row.email !== null && row.email.length > MAX_TEXT ? null : row.email,
+    profileUrl: row.profileUrl !== null && row.profileUrl.length > 2000 ? null : row.profileUrl,
+    slug: row.slug !== null && (row.slug.length > 200 || (row.profileUrl?.length ?? 0) > 2000) ? null : row.slug,
+  };
+  const changed = (Object.keys(row) as (keyof ConnectionRow)[]).filter((k) => row[k] !== next[k]);
+  if (!changed.length) return { row };
+  const long = changed.map((k) => row[k] ?? '').sort((a, b) => b.length - a.length)[0]!;
+  const at = text.indexOf(long.slice(0, 60));
+  const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+  return { row: next, problem: { line, message: `a value was too long to be LinkedIn's (${changed.join(', ')}); it was shortened or left out.` } };
 }

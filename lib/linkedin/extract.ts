@@ -173,8 +173,6 @@ function read2026(root: Element, base: string): SourceValues {
     const first = row?.querySelector('p');
     out.location = first && !first.contains(contact ?? null) ? clean(first.textContent) : null;
   }
-  const photo = query(root, react2026.photo);
-  out.photoUrl = photo ? photoOf(photo) : null;
   return out;
 }
 

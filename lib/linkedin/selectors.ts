@@ -86,6 +86,7 @@ export const profileSelectors = {
   /** Elements carrying the owner's photo: `src`, `data-delayed-url` or a CSS background. */
   photo: [
     'section[componentkey$="Topcard"] [aria-label="Profile photo"] img', // 2026 React (English UI)
+    'section[componentkey$="Topcard"] a[href*="/in/"] img[src*="profile-displayphoto"]', // 2026 React, any UI language (mutual-connection faces link to search, not /in/)
     'section[data-member-id] img.pv-top-card-profile-picture__image--show', // 2024–25
     'section[data-member-id] img.pv-top-card-profile-picture__image', // 2022
     'section[data-member-id] .pv-top-card__photo img', // 2022–25, class-hashed image
@@ -115,7 +116,6 @@ export const react2026 = {
   contactLink: 'a[href*="/overlay/contact-info"]', // 2026 React: the location row holds this link
   /** Alternate-state wrapper: a degree label inside it is not the displayed one. */
   alternateWrapper: 'div[data-display-contents="true"]', // 2026 React
-  photo: 'img[src*="profile-displayphoto"]', // 2026 React, UI-language independent
 } as const;
 
 /** Page-level metadata (all eras that have a <head>). */

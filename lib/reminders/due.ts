@@ -22,7 +22,6 @@ const KIND_ORDER: Record<Reminder['kind'], number> = { commitment: 0, 'follow-up
  */
 export function buildDueList(reminders: readonly Reminder[], contacts: readonly ContactDue[], today: string): DueEntry[] {
   const open = reminders.filter((r) => r.state === 'open' && r.due <= today);
-  console.log('PERF due queries', performance.now());
   const covered = new Set(open.filter((r) => r.kind === 'follow-up' && r.contactId != null).map((r) => r.contactId!));
   const entries: DueEntry[] = [
     ...open.map((r): DueEntry => ({ type: 'reminder', due: r.due, reminder: r })),
@@ -57,7 +56,6 @@ export async function loadDueList(db: RapportDB, today: string, limit = 25): Pro
     db.reminders.where('[state+due]').between(['open', ''], ['open', today], true, true).toArray(),
     db.contacts.where('nextFollowUp').belowOrEqual(today).primaryKeys() as Promise<number[]>,
   ]);
-  console.log('PERF due queries', performance.now());
   const covered = new Set(reminders.filter((r) => r.kind === 'follow-up' && r.contactId != null).map((r) => r.contactId!));
   const contactIds = ids.filter((id) => !covered.has(id));
   const total = reminders.length + contactIds.length;

@@ -64,11 +64,22 @@ export function stats(samples) {
   return { n: s.length, median: quantile(s, 0.5), p95: quantile(s, 0.95), min: s[0], max: s[s.length - 1] };
 }
 
-/** Runs `fn` `warmup` times unmeasured, then `runs` times; returns the samples. */
-export async function repeat(fn, { runs, warmup = 1 }) {
+/**
+ * Runs `fn` `warmup` times unmeasured, then `runs` times; returns the samples. With `budgetMs`, a
+ * scenario far slower than its target stops once the budget is spent and at least `minRuns`
+ * measured runs are in (the suite must finish in 10 minutes); `samples.capped` says so.
+ */
+export async function repeat(fn, { runs, warmup = 1, budgetMs = Infinity, minRuns = 3 }) {
+  const t0 = performance.now();
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await fn(i));
+  for (let i = 0; i < runs; i++) {
+    if (i >= minRuns && performance.now() - t0 > budgetMs) {
+      samples.capped = true;
+      break;
+    }
+    samples.push(await fn(i));
+  }
   return samples;
 }
 
@@ -90,7 +101,8 @@ export function row({ scenario, unit = 'ms', samples, value, p95, baseline = nul
   const ok = check ? check({ median, p95: p, ratio }) : null;
   return {
     scenario, unit, median, p95: p, baseline, ratio, target, verdict: ok == null ? '—' : ok ? 'pass' : 'FAIL',
-    notes, build, runs: st?.n ?? null, samples: samples ?? null,
+    notes: samples?.capped ? `${notes} — TIME CAP: ${st.n} runs instead of the usual count` : notes,
+    build, runs: st?.n ?? null, samples: samples ?? null,
   };
 }
 

@@ -36,6 +36,11 @@ test('backup section: reminder, download, foreign file refused, merge restore, C
   await page.getByTestId('restore-input').setInputFiles(path);
   await expect(page.getByTestId('restore-preview')).toBeVisible();
   await page.screenshot({ path: '/tmp/backup-restore-preview.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await new AxeBuilder({ page }).include('[data-testid="backup-section"]').analyze();
+  expect(dark.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: '/tmp/backup-restore-preview-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByTestId('restore-confirm').click();
   await expect(page.getByTestId('restore-summary')).toContainText('Merged');
   await expect(page.getByTestId('contact-count')).toHaveText('2 contacts');

@@ -29,6 +29,9 @@ function stat(page: Page, scope: string, label: string) {
 
 test('invented Connections.csv: preview, import, summary, re-import changes nothing', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('options.html#import');
+  await expect(page.getByTestId('import-connections-input')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'import start');
+  await page.screenshot({ path: '/tmp/import-start.png' });
   const csv = inventedConnectionsCsv();
   await chooseCsv(page, 'Connections.csv', csv);
   const preview = page.getByTestId('import-preview');
@@ -46,6 +49,10 @@ test('invented Connections.csv: preview, import, summary, re-import changes noth
   await expect(page.getByTestId('contact-count')).toHaveText(`${INVENTED_PEOPLE} contacts`);
   await expectNoSeriousA11yViolations(page, 'import summary');
   await page.screenshot({ path: '/tmp/import-summary.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoSeriousA11yViolations(page, 'import summary (dark)');
+  await page.screenshot({ path: '/tmp/import-summary-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The same file again: nothing changes.
   await page.getByRole('button', { name: 'Import another file' }).click();
@@ -162,4 +169,21 @@ test.describe('real LinkedIn exports', () => {
     const texts = restored.tables.notes.map((n: { text: string }) => n.text).sort();
     expect(texts).toEqual([...notes].sort());
   });
+
+  for (const file of ['csv/abhishekwebcode-export-2018-11/Connections.csv', 'csv/sajiah-mylinkedindata-2022-09/Connections.user-edited-excel.csv']) {
+    test(`real export without URLs (${file.split('/')[1]}): import, then re-import changes nothing`, async ({ openExtensionPage }) => {
+      const text = readFileSync(resolve(SHARED_FIXTURES, file), 'utf8');
+      const parsed = parseConnectionsCsv(text);
+      const expected = planImport(parsed.rows, [], { skipped: parsed.skipped }).counts;
+      const page = await openExtensionPage('options.html#import');
+      await chooseCsv(page, 'Connections.csv', text);
+      await page.getByTestId('import-confirm').click();
+      await expect(page.getByTestId('import-summary')).toContainText(`Imported ${expected.new} new, 0 updated, 0 unchanged, ${expected.skipped} skipped`);
+      await page.getByRole('button', { name: 'Import another file' }).click();
+      await chooseCsv(page, 'Connections.csv', text);
+      await page.getByTestId('import-confirm').click();
+      await expect(page.getByTestId('import-summary')).toContainText(`Imported 0 new, 0 updated, ${expected.new} unchanged`);
+      await expect(page.getByTestId('contact-count')).toHaveText(`${expected.new} contacts`);
+    });
+  }
 });

@@ -45,9 +45,11 @@ test('30,000 contacts: count, search as you type and a windowed list', async ({ 
   await seedMany(seeder, N);
   const t0 = Date.now();
   const opts = await openExtensionPage('options.html#contacts');
-  await expect(opts.getByTestId('contact-count')).toContainText(`${N} contacts`, { timeout: 60_000 });
-  await expect(opts.getByTestId('contact-row').first()).toBeVisible();
-  console.log(`[options-scale] list of ${N} shown after ${Date.now() - t0} ms`);
+  await expect(opts.getByTestId('contact-row').first()).toBeVisible({ timeout: 60_000 });
+  console.log(`[options-scale] first rows shown after ${Date.now() - t0} ms`);
+  await expect(opts.getByTestId('contacts-shown')).toContainText(`${N} in your network`, { timeout: 60_000 });
+  console.log(`[options-scale] all ${N} loaded after ${Date.now() - t0} ms`);
+  await expect(opts.getByTestId('contact-count')).toContainText(`${N} contacts`);
   expect(await opts.getByTestId('contact-row').count()).toBeLessThan(60);
 
   const search = opts.getByTestId('contact-search');
@@ -59,7 +61,11 @@ test('30,000 contacts: count, search as you type and a windowed list', async ({ 
   const perKey = await opts.evaluate(async () => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="contact-search"]')!;
     const times: number[] = [];
-    for (const ch of 'abcd') {
+    const setter0 = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter0.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const ch of 'engi') {
       const s = performance.now();
       input.dispatchEvent(new KeyboardEvent('keydown', { key: ch }));
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -67,6 +73,7 @@ test('30,000 contacts: count, search as you type and a windowed list', async ({ 
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       times.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 50));
     }
     return times;
   });

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
-import { spaNavigate } from './panel-helpers';
+import { linkedInTabId, spaNavigate } from './panel-helpers';
 
 const MAYA = '/in/maya-lindqvist-example';
 
@@ -165,6 +165,19 @@ test('collapse to a tab and back, side and state remembered across reloads, keyb
   await expect(page.locator('.r-panel.r-left')).toBeVisible();
 });
 
+test('the toggle-panel command (BG_TOGGLE_PANEL) collapses and reopens the panel', async ({ page, linkedin, serviceWorker }) => {
+  await openMaya(page, linkedin);
+  const tabId = await linkedInTabId(serviceWorker);
+  const toggle = () => serviceWorker.evaluate(async (id) => {
+    await (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'rapport:bg-toggle-panel' });
+  }, tabId);
+  await toggle();
+  await expect(page.getByRole('button', { name: 'Open the Rapport panel' })).toBeFocused();
+  await expect(page.getByTestId('profile-name')).toHaveCount(0);
+  await toggle();
+  await expect(page.getByTestId('profile-name')).toHaveText('Maya Lindqvist');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe-core: no serious or critical violation in the panel (${scheme})`, async ({ page, linkedin }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -188,3 +201,16 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(g.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 }
+
+test('a slug-less imported contact with the same name is offered for linking, not duplicated', async ({ page, linkedin, openExtensionPage }) => {
+  const ext = await openExtensionPage('popup.html');
+  const imported = await api<{ contact: { id: number } }>(ext, 'contact.save', { slug: null, name: 'Maya Lindqvist', company: 'Northwind Labs', source: 'manual' });
+  await api(ext, 'note.add', { targetType: 'contact', targetId: imported.contact.id, text: 'From the CSV days' });
+  const panel = await openMaya(page, linkedin);
+  await expect(panel).toContainText('This looks like Maya Lindqvist from your imported connections');
+  await panel.getByTestId('link-contact').click();
+  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('note-item')).toContainText('From the CSV days');
+  const again = await api<{ view: { contact: { id: number } } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
+  expect(again.view.contact.id).toBe(imported.contact.id);
+});

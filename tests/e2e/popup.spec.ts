@@ -153,6 +153,13 @@ test('first run offers starter goals; the empty popup says what to do next; rece
   await expect(popup.getByTestId('goal-item')).toHaveCount(2);
   await expect(popup.getByTestId('goal-item').first()).toContainText('0 / 3');
 
+  // Edit a goal in place: the new target shows at once.
+  await popup.getByRole('button', { name: 'Edit goal: New connections' }).click();
+  await popup.screenshot({ path: '/tmp/popup-edit.png' });
+  await popup.getByRole('form', { name: 'Edit goal: New connections' }).getByLabel('Target').fill('4');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByTestId('goal-item').first()).toContainText('0 / 4');
+
   // A contact saved elsewhere (another extension page) shows up without reloading the popup.
   const other = await openExtensionPage('popup.html');
   await api(other, 'contact.save', { slug: 'cleo-fictional', name: 'Cleo Fictional', headline: 'UX Researcher', source: 'manual' });
@@ -164,7 +171,9 @@ test('first run offers starter goals; the empty popup says what to do next; rece
   await popup.getByRole('button', { name: 'Attended an event' }).focus();
   await popup.keyboard.press('Enter');
   await popup.getByLabel('Event name').fill('Invented Design Systems Meetup');
+  await popup.screenshot({ path: '/tmp/popup-quicklog.png' });
   await popup.keyboard.press('Enter');
   await expect(popup.getByTestId('popup-status')).toContainText('Logged');
   await expect(popup.getByTestId('activity-chart')).toBeVisible();
+  await popup.screenshot({ path: '/tmp/popup-after-log.png', fullPage: true });
 });

@@ -27,7 +27,7 @@ const nastyString = fc.oneof(
     '', ' ', '   \n\t', 'DELETE', 'delete', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
     '<img src=x onerror="window.__pwned=1">', 'javascript:alert(1)', '\u202Eevil\u202C', '\u0000', '\uD800', 'ada-example',
     'mira-okafor-test', '2026-02-30', '2026-01-05', '9999-99-99', 'https://www.linkedin.com/in/x/', 'contact', 'group', 'event',
-    'member', 'connected', 'mentor', 'week', 'open', 'A'.repeat(70_000),
+    'member', 'connected', 'mentor', 'week', 'open', 'A'.repeat(70_000), '\uFDFA'.repeat(300), '\uFB00'.repeat(300),
   ),
   fc.constantFrom(...INTERACTION_KINDS, ...NOTE_TARGETS),
 );

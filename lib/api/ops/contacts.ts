@@ -37,7 +37,8 @@ export async function loadContactView(db: RapportDB, contact: Contact): Promise<
 }
 
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  // NFKC can lengthen text (… → ..., ﷺ → 18 letters): keep within the 300 the record allows.
+  return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 300);
 }
 
 async function requireContact(db: RapportDB, id: number): Promise<Contact> {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { importRunSchema, isoDate } from '../../db/schema';
-import { applyImportBatch } from '../../import/apply';
+import { applyImportBatch, rowName } from '../../import/apply';
 import { defineOp } from '../define';
 import { ApiError } from '../messages';
 
@@ -21,7 +21,9 @@ export const connectionRowSchema = z.object({
   company: opt(300),
   position: opt(300),
   connectedOn: isoDate.nullable(),
-}).refine((r) => (r.firstName + r.lastName).trim().length > 0, 'a row needs a name');
+}).refine((r) => (r.firstName + r.lastName).trim().length > 0, 'a row needs a name')
+  // The contact's name is "first last": it must fit the contact's own limit, or its backup could not be restored.
+  .refine((r) => rowName(r).length <= 300, 'a name longer than 300 characters');
 
 /** At most this many rows per batch (the page sends IMPORT_BATCH_SIZE). */
 export const MAX_BATCH_ROWS = 5000;
@@ -109,10 +111,9 @@ export const importOps = {
    */
   'import.recover': defineOp({
     access: 'extension',
-    writes: ['imports'],
     input: z.object({}).default({}),
     output: z.object({ latest: importRunSchema.nullable(), interrupted: z.array(importRunSchema) }),
-    async handler(_input, { db, now }) {
+    async handler(_input, { db, now, notify }) {
       return db.transaction('rw', db.imports, async () => {
         const t = now().getTime();
         const running = await db.imports.filter((r) => r.status === 'running').toArray();
@@ -125,6 +126,7 @@ export const importOps = {
           await db.imports.put(next);
           interrupted.push(next);
         }
+        if (interrupted.length) notify(['imports']);
         const latest = (await db.imports.orderBy('startedAt').last()) ?? null;
         return { latest, interrupted };
       });

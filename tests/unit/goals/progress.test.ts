@@ -71,4 +71,16 @@ describe('goalProgress', () => {
       '5 new connections a week', '2 times sharing expertise a week', '1 event attended a month',
     ]);
   });
+
+  it('a goal set mid-period is paced from the day it was set', () => {
+    const setThursday = { ...weekly, createdAt: new Date(2026, 2, 5, 9, 0).getTime() };
+    expect(goalProgress(setThursday, [], '2026-03-05', 1).status).toBe('on-pace');
+    // Saturday: 2 of the 4 days since Thursday are gone → floor(5 × 2/4) = 2 expected
+    const sat = goalProgress(setThursday, acts('new-connection', '2026-03-06'), '2026-03-07', 1);
+    expect(sat.expectedByNow).toBe(2);
+    expect(sat.status).toBe('behind');
+    // A goal from an earlier period is paced over the whole period.
+    const old = { ...weekly, createdAt: new Date(2026, 0, 1).getTime() };
+    expect(goalProgress(old, [], '2026-03-05', 1).expectedByNow).toBe(2);
+  });
 });

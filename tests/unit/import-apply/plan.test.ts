@@ -101,3 +101,13 @@ describe('planImport', () => {
     expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 30_000 });
   });
 });
+
+describe('normaliseKey', () => {
+  it('gives the same key as normaliseName (which contacts store as nameLower)', async () => {
+    const { normaliseKey } = await import('../../../lib/import/apply');
+    const { normaliseName } = await import('../../../lib/api/ops/contacts');
+    for (const s of ['Ada  Example ', ' PAT O\'BRIEN', 'Jürgen Müßig', 'Ｆｕｌｌｗｉｄｔｈ', 'x'.repeat(400), 'tab\there', '']) {
+      expect(normaliseKey(s)).toBe(normaliseName(s));
+    }
+  });
+});

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * extractProfile / extractGroup on the committed, invented fixtures (tests/fixtures/linkedin):
  * fictional people and groups shaped like each markup era, so the extractors stay tested when
@@ -5,7 +6,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractGroup, extractProfile, findTopCard, type ProfileSnapshot } from '../../../lib/linkedin/extract';
 import { extractProfileWithDiagnostics } from '../../../lib/linkedin/diagnostics';
@@ -13,12 +13,12 @@ import { topCardRoots } from '../../../lib/linkedin/selectors';
 
 const DIR = path.resolve(__dirname, '../../fixtures/linkedin');
 
-function load(file: string, url = 'https://www.linkedin.com/'): Document {
-  return new JSDOM(fs.readFileSync(path.join(DIR, file), 'utf8'), { url }).window.document;
+function html(body: string): Document {
+  return new DOMParser().parseFromString(body, 'text/html');
 }
 
-function html(body: string): Document {
-  return new JSDOM(body).window.document;
+function load(file: string): Document {
+  return html(fs.readFileSync(path.join(DIR, file), 'utf8'));
 }
 
 const profiles: Array<[file: string, url: string, expected: ProfileSnapshot]> = [
@@ -69,6 +69,12 @@ describe('extractProfile on invented pages of each markup era', () => {
 
   it('takes the degree outside the 2026 alternate-state wrapper, not the hidden one nor "More profiles"', () => {
     expect(extractProfile(load('profile-react-2026.html'), 'https://www.linkedin.com/in/chidi-sample/')?.degree).toBe('2nd');
+  });
+
+  it('does not take a mutual connection\'s face for the owner\'s photo (2026)', () => {
+    const doc = load('profile-react-2026.html');
+    doc.querySelector('[aria-label="Profile photo"] img')?.remove(); // owner without a photo
+    expect(extractProfile(doc, 'https://www.linkedin.com/in/chidi-sample/')?.photoUrl).toBeNull();
   });
 
   it('ignores degree badges and photos of other people (People also viewed, viewer nav bar)', () => {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * extractProfile against the real pages in ../shared/fixtures, scored with EXPECTED.json.
  * The fixtures hold real people's data, so they are read here at test time and never copied.
@@ -50,7 +51,10 @@ function expectedOf(expected: Expected, field: Scored): string | null {
   return norm(expected[field]);
 }
 
-describe.skipIf(!sharedFixturesExist)('extractProfile on real LinkedIn pages (../shared/fixtures)', () => {
+/** Real pages are up to 1 MB; jsdom is slow on them (Chromium is not), so these tests get room. */
+const SLOW = { timeout: 180_000 };
+
+describe.skipIf(!sharedFixturesExist)('extractProfile on real LinkedIn pages (../shared/fixtures)', SLOW, () => {
   const pages = sharedFixturesExist ? loadPages() : [];
   const profiles = pages.filter((p) => PROFILE_KINDS.has(p.expected.kind));
   const others = pages.filter((p) => !PROFILE_KINDS.has(p.expected.kind));
@@ -123,7 +127,7 @@ describe.skipIf(!sharedFixturesExist)('extractProfile on real LinkedIn pages (..
     }
   });
 
-  describe('unknown markup (classes or attributes stripped in memory)', () => {
+  describe('unknown markup (classes or attributes stripped in memory)', SLOW, () => {
     const strippers: Array<[label: string, strip: (doc: Document) => void]> = [
       ['all class names removed', (doc) => doc.querySelectorAll('[class]').forEach((el) => el.removeAttribute('class'))],
       [

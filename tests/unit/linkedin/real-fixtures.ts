@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 
-export const SHARED_FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
+/** Project root (three levels up from tests/unit/linkedin), then `../shared/fixtures` beside it. */
+const PROJECT_ROOT = path.resolve(__dirname, '../../..');
+export const SHARED_FIXTURES = path.resolve(PROJECT_ROOT, '../shared/fixtures');
 export const sharedFixturesExist = fs.existsSync(path.join(SHARED_FIXTURES, 'EXPECTED.json'));
 export const SKIP_MESSAGE = '../shared/fixtures not found: skipping real-page tests';
 
@@ -45,8 +46,9 @@ export function readFixture(file: string): string {
   return fs.readFileSync(path.join(SHARED_FIXTURES, file), 'utf8');
 }
 
-export function parseHtml(html: string, url = 'https://www.linkedin.com/'): Document {
-  return new JSDOM(html, { url }).window.document;
+/** Parse with the test environment's DOMParser (files using this run with `@vitest-environment jsdom`). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
 }
 
 /** Collapse white space, as EXPECTED.json asks for comparisons. */

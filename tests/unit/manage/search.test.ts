@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, buildSearchIndex, filterContacts, sortContacts } from '../../../lib/manage/search';
+import { EMPTY_FILTER, buildSearchIndex, filterContacts, filterPositions, narrows, sortContacts } from '../../../lib/manage/search';
 import { contact } from './helpers';
 
 const people = [
@@ -53,5 +53,28 @@ describe('sortContacts', () => {
     const before = names(people);
     sortContacts(people, 'lastInteraction');
     expect(names(people)).toEqual(before);
+  });
+});
+
+describe('narrowing while typing', () => {
+  it('knows when a new filter can only narrow the previous result', () => {
+    const f = (query: string, more = {}) => ({ ...EMPTY_FILTER, query, ...more });
+    expect(narrows(f(''), f('a'))).toBe(true);
+    expect(narrows(f('ka'), f('kafka'.slice(0, 3)))).toBe(true);
+    expect(narrows(f('kafka'), f('kafka bank'))).toBe(true);
+    expect(narrows(f('kafka'), f('kafk'))).toBe(false); // deleting a character widens
+    expect(narrows(f('kafka'), f('bank kafka'))).toBe(false);
+    expect(narrows(f('ka'), f('kaf', { tag: 'kafka' }))).toBe(false); // another filter changed
+  });
+
+  it('gives the same result when refining the previous one as when scanning everything', () => {
+    let prev = filterPositions(index, { ...EMPTY_FILTER, query: '' }, TODAY);
+    for (const q of ['k', 'ka', 'kaf', 'kafka', 'kafka ', 'kafka b', 'kafka bank']) {
+      const filter = { ...EMPTY_FILTER, query: q };
+      const refined = filterPositions(index, filter, TODAY, prev);
+      expect(refined, q).toEqual(filterPositions(index, filter, TODAY));
+      prev = refined;
+    }
+    expect(prev.map((i) => index.contacts[i]!.name)).toEqual(['Celia Marchetti']);
   });
 });

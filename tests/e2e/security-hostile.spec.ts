@@ -1,0 +1,130 @@
+/**
+ * Hostile page text and the privacy of the in-page panel.
+ *  - An invented profile (tests/fixtures/hostile/profile-hostile.html) whose top card holds markup
+ *    (`<img onerror>`, `<script>`, `<svg onload>`), a `javascript:` URL, right-to-left overrides and
+ *    a 100 KB headline; plus a note and tags of the same kind. Shown as literal text in the panel,
+ *    the popup and the options page; nothing runs (`window.__pwned` stays undefined everywhere) and
+ *    no element is created from it.
+ *  - The PRODUCTION build (closed shadow root): script in LinkedIn's page cannot read the panel.
+ */
+import type { CDPSession, Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT, api, expect, test } from './fixtures';
+
+const NAME = 'Eve <img src=x onerror="window.__pwned=1"> \u202eHacker';
+const COMPANY = '<b onmouseover="window.__pwned=3">Evil Corp</b>';
+const NOTE = '<img src=x onerror="window.__pwned=5"> javascript:alert(1) \u202egnp.exe =HYPERLINK("http://evil.example")';
+const TAG = '<i>tag</i>';
+
+async function notPwned(page: Page, where: string) {
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), `${where}: hostile text ran`).toBeUndefined();
+}
+
+test('hostile text on a profile: literal in the panel, the popup and the options page; nothing runs', async ({ page, linkedin, openExtensionPage }) => {
+  linkedin.serveFile('/in/eve-hostile-test', 'hostile/profile-hostile.html');
+  await page.goto('https://www.linkedin.com/in/eve-hostile-test/');
+  const panel = page.getByTestId('rapport-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('profile-name')).toHaveText(NAME);
+  await expect(panel.getByTestId('profile-company')).toHaveText(COMPANY);
+  // The 100 KB headline is shown (as text, maybe shortened) and does not break the panel.
+  await expect(panel.getByTestId('profile-headline')).toContainText('<script>window.__pwned=2</script> javascript:alert(1)');
+  expect(await panel.locator('img[src="x"], script, svg[onload], b[onmouseover]').count(), 'elements made from page text').toBe(0);
+
+  await panel.getByTestId('save-contact').click();
+  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await panel.getByTestId('note-input').fill(NOTE);
+  await panel.getByTestId('add-note').click();
+  await expect(panel.getByTestId('note-item').first()).toContainText(NOTE);
+  expect(await panel.locator('img[src="x"]').count()).toBe(0);
+  await page.screenshot({ path: '/tmp/security-hostile-panel.png' });
+  await notPwned(page, 'LinkedIn page');
+
+  // Stored as typed: the API gives back the same characters.
+  const ext = await openExtensionPage('popup.html');
+  const found = await api<{ view: { contact: { id: number; name: string; company: string; headline: string }; notes: { text: string }[] } }>(ext, 'contact.getForPage', { slug: 'eve-hostile-test' });
+  expect(found.view.contact.name).toBe(NAME);
+  expect(found.view.contact.company).toBe(COMPANY);
+  expect(found.view.contact.headline.length).toBeLessThanOrEqual(1000);
+  expect(found.view.notes[0]!.text).toBe(NOTE);
+  await api(ext, 'contact.update', { id: found.view.contact.id, patch: { tags: [TAG] } });
+
+  // Popup: recently added shows the name literally.
+  await ext.reload();
+  await expect(ext.getByTestId('popup-root')).toBeVisible();
+  await expect(ext.getByTestId('recent-contact').first()).toContainText('Eve <img src=x onerror="window.__pwned=1">');
+  expect(await ext.locator('img[src="x"], b[onmouseover], i').count()).toBe(0);
+  await notPwned(ext, 'popup');
+  await ext.screenshot({ path: '/tmp/security-hostile-popup.png' });
+
+  // Options: the contact list and the contact's details show it literally.
+  const options = await openExtensionPage('options.html#contacts');
+  const row = options.getByTestId('contact-row').first();
+  await expect(row).toContainText('Eve <img src=x onerror="window.__pwned=1">');
+  await expect(row).toContainText(TAG);
+  expect(await options.locator('img[src="x"], b[onmouseover], main i').count()).toBe(0);
+  await row.getByTestId('contact-open').click();
+  await expect(options.getByTestId('note-item').first()).toContainText(NOTE);
+  expect(await options.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
+  await notPwned(options, 'options page');
+  await options.screenshot({ path: '/tmp/security-hostile-options.png' });
+  await notPwned(page, 'LinkedIn page (after all)');
+});
+
+/** All text of the page, including closed shadow roots, as Chrome DevTools sees it (CDP pierces them). */
+async function textThroughDevTools(cdp: CDPSession): Promise<{ text: string; closedRoots: number }> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  let text = '';
+  let closedRoots = 0;
+  const walk = (n: DomNode) => {
+    if (n.nodeType === 3) text += n.nodeValue + ' ';
+    for (const s of n.shadowRoots ?? []) {
+      if (s.shadowRootType === 'closed') closedRoots++;
+      walk(s);
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(root);
+  return { text, closedRoots };
+}
+interface DomNode { nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] }
+
+test.describe('production build', () => {
+  test.use({ extensionBuild: 'chrome-mv3' });
+  test.beforeEach(() => {
+    const built = existsSync(resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, '.output'), 'chrome-mv3/manifest.json'));
+    if (!built) console.warn('[rapport e2e] .output/chrome-mv3 not built: run `npm run build` (npm test does) — skipping the production-build test.');
+    test.skip(!built, '.output/chrome-mv3 not built (npm run build)');
+  });
+
+  test("the panel's notes cannot be read by LinkedIn's page (closed shadow root, no extension URLs in the DOM)", async ({ page, linkedin, openExtensionPage }) => {
+    const SECRET = `Private note ${Date.now()}: salary expectations 140k`;
+    const ext = await openExtensionPage('popup.html');
+    const { contact } = await api<{ contact: { id: number } }>(ext, 'contact.save', { slug: 'maya-lindqvist-example', name: 'Maya Lindqvist', degree: '2nd' });
+    await api(ext, 'note.add', { targetType: 'contact', targetId: contact.id, text: SECRET });
+    await ext.close();
+
+    linkedin.serveFile('/in/maya-lindqvist-example', 'pages/profile-2022-maya.html');
+    await page.goto('https://www.linkedin.com/in/maya-lindqvist-example/');
+    // The panel is there: DevTools (not the page) can see the note inside a closed shadow root.
+    const cdp = await page.context().newCDPSession(page);
+    await expect.poll(async () => (await textThroughDevTools(cdp)).text.includes(SECRET), { timeout: 15_000, message: 'the panel shows the note' }).toBe(true);
+    expect((await textThroughDevTools(cdp)).closedRoots).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: '/tmp/security-production-panel.png' });
+
+    // What LinkedIn's own scripts (main world) can see.
+    const seen = await page.evaluate((secret) => {
+      const all = [...document.querySelectorAll('*')];
+      return {
+        inText: document.body.innerText.includes(secret),
+        inHtml: document.documentElement.outerHTML.includes(secret),
+        extensionUrls: /chrome-extension:\/\//.test(document.documentElement.outerHTML),
+        openRoots: all.filter((e) => e.shadowRoot !== null).length,
+        textContent: (document.body.textContent ?? '').includes(secret),
+      };
+    }, SECRET);
+    expect(seen).toEqual({ inText: false, inHtml: false, extensionUrls: false, openRoots: 0, textContent: false });
+    await cdp.detach();
+  });
+});
