@@ -390,7 +390,8 @@ export function cleanupSeeded() {
 
 /**
  * Source of a function, installed in pages (init script), that resolves the first time
- * `selector` matches in the document or any OPEN shadow root (and `test(el)` holds), returning
+ * `selector` matches in the document or any OPEN shadow root (and the function `test(el)`, if
+ * given, holds), returning
  * performance.now() at the next animation frame (i.e. the frame that shows it).
  */
 export const DEEP_WAIT_SOURCE = `
@@ -403,7 +404,8 @@ window.__benchDeepQuery = function (selector, root) {
   return null;
 };
 window.__benchWaitFor = function (selector, testSrc, timeout) {
-  const test = testSrc ? new Function('el', 'return (' + testSrc + ')(el)') : () => true;
+  // A function (extension pages forbid eval), or null.
+  const test = typeof testSrc === 'function' ? testSrc : () => true;
   return new Promise((resolve, reject) => {
     let done = false;
     const observed = new Set();
@@ -411,7 +413,9 @@ window.__benchWaitFor = function (selector, testSrc, timeout) {
     const check = () => {
       if (done) return;
       const el = window.__benchDeepQuery(selector);
-      if (el && test(el)) {
+      let ok = false;
+      try { ok = !!el && test(el); } catch (e) { done = true; mos.forEach((m) => m.disconnect()); reject(e); return; }
+      if (ok) {
         done = true;
         mos.forEach((m) => m.disconnect());
         const found = performance.now();

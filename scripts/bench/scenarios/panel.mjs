@@ -11,7 +11,7 @@ import { profilePage } from '../pages.mjs';
 export const PANEL_INIT = `${DEEP_WAIT_SOURCE}
 window.__benchPanelShows = function (name, timeout) {
   return Promise.all([
-    window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="profile-name"]', 'el => el.textContent.includes(' + JSON.stringify(name) + ')', timeout),
+    window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="profile-name"]', (el) => el.textContent.includes(name), timeout),
     window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="note-item"]', null, timeout),
   ]).then((xs) => Math.max(...xs.map((x) => x.painted)));
 };

@@ -12,7 +12,7 @@ if (location.pathname === '/popup.html') {
     window.__benchWaitFor('[data-testid="goal-item"]', null, 20000),
     window.__benchWaitFor('[data-testid="reminder-item"]', null, 20000),
   ]).then((xs) => Math.max(...xs.map((x) => x.painted)));
-  window.__benchRoot = window.__benchWaitFor('[data-testid="popup-root"]', 'el => el.children.length > 0', 20000).then((x) => x.painted);
+  window.__benchRoot = window.__benchWaitFor('[data-testid="popup-root"]', (el) => el.children.length > 0, 20000).then((x) => x.painted);
 }`;
 
 async function measure(session, key, { runs, warmup }) {

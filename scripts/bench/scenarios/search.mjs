@@ -48,7 +48,7 @@ export default {
             window.__benchKey = new Promise((resolve) => {
               document.addEventListener('input', () => {
                 const t0 = performance.now();
-                const test = `el => /of/.test(el.textContent) && Number(el.textContent.split('of')[0].replace(/\\D/g, '')) === ${expected}`;
+                const test = (el) => /of/.test(el.textContent) && Number(el.textContent.split('of')[0].replace(/\D/g, '')) === expected;
                 resolve(window.__benchWaitFor('[data-testid="contacts-shown"]', test, 30000).then((x) => x.painted - t0));
               }, { capture: true, once: true });
             });
