@@ -11,6 +11,8 @@ import type { Contact, Interaction, InteractionKind, Reminder, Settings } from '
 import { addDays, today } from '../lib/domain/dates';
 import { effectiveCadence } from '../lib/domain/followup';
 import { draftKey } from './panel/drafts';
+import { EventSelect } from './panel/EventPicker';
+import { displayText } from './safeText';
 import {
   INTERACTION_KEYS, INTERACTION_NAMES, INTERACTION_SHORT, RELATIONSHIP_KEYS, STATUS_NAMES, formatDay, relationshipName,
 } from './panel/labels';
@@ -69,15 +71,20 @@ function LogInteraction({ contact, onChanged }: { contact: Contact; onChanged: (
   const [note, setNote] = useState('');
   const [date, setDate] = useState(today());
   const [done, setDone] = useState<string | null>(null);
+  // "Met at event" first asks which event (optional): attending a recorded event counts toward goals.
+  const [atEvent, setAtEvent] = useState<number | null>(null);
+  const events = useApi('event.list', atEvent === null ? null : {}, ['events']).data ?? [];
   const { run, busy, error } = useAction();
   const noteId = useId();
   const dateId = useId();
-  const log = async (kind: InteractionKind) => {
-    const ok = await run(() => call('interaction.log', { contactId: contact.id, kind, date, note: note.trim() || null }));
+  const log = async (kind: InteractionKind, eventId?: number) => {
+    const ok = await run(() => call('interaction.log', { contactId: contact.id, kind, date, note: note.trim() || null, ...(eventId ? { eventId } : {}) }));
     if (ok) {
-      setDone(`Logged: ${INTERACTION_NAMES[kind]}${date === today() ? ' today' : ` on ${formatDay(date)}`}.`);
+      const where = eventId ? ` at ${displayText(events.find((e) => e.id === eventId)?.name ?? 'the event')}` : '';
+      setDone(`Logged: ${INTERACTION_NAMES[kind]}${where}${date === today() ? ' today' : ` on ${formatDay(date)}`}.`);
       setNote('');
       setDate(today());
+      setAtEvent(null);
       onChanged();
     }
   };
@@ -95,11 +102,23 @@ function LogInteraction({ contact, onChanged }: { contact: Contact; onChanged: (
       </div>
       <div className="r-chips" role="group" aria-label="Log what happened">
         {INTERACTION_KEYS.map((k) => (
-          <button key={k} type="button" className="r-pill" disabled={busy} title={INTERACTION_NAMES[k]} data-kind={k} onClick={() => void log(k)}>
+          <button key={k} type="button" className="r-pill" disabled={busy} title={INTERACTION_NAMES[k]} data-kind={k}
+            aria-expanded={k === 'met-at-event' ? atEvent !== null : undefined}
+            onClick={() => (k === 'met-at-event' ? setAtEvent(atEvent === null ? 0 : null) : void log(k))}>
             {INTERACTION_SHORT[k]}
           </button>
         ))}
       </div>
+      {atEvent !== null ? (
+        <div className="r-notice r-met-at-event" data-testid="met-at-event">
+          <p className="r-label">Which event? <span className="r-muted">(optional; a recorded event counts toward your events goal once)</span></p>
+          <EventSelect label="Event where you met" events={events} value={atEvent} onChange={setAtEvent} noneLabel="Not a recorded event" />
+          <div className="r-row r-row-end">
+            <button type="button" className="r-btn r-btn-sm" onClick={() => setAtEvent(null)}>Cancel</button>
+            <button type="button" className="r-btn r-btn-primary r-btn-sm" disabled={busy} onClick={() => void log('met-at-event', atEvent || undefined)}>Log meeting</button>
+          </div>
+        </div>
+      ) : null}
       <p className="r-status" role="status" aria-live="polite">{done}</p>
       <ErrorText error={error} />
     </Section>
@@ -121,7 +140,7 @@ function Timeline({ interactions, onChanged }: { interactions: Interaction[]; on
               <span className="r-tl-dot" aria-hidden="true" />
               <div className="r-grow">
                 <div className="r-tl-head"><strong>{INTERACTION_NAMES[i.kind]}</strong><span className="r-muted"> · {formatDay(i.date)}</span></div>
-                {i.note ? <p className="r-tl-note">{i.note}</p> : null}
+                {i.note ? <p className="r-tl-note"><bdi>{displayText(i.note)}</bdi></p> : null}
               </div>
               <button type="button" className="r-icon-btn" aria-label={`Delete ${INTERACTION_NAMES[i.kind]} on ${formatDay(i.date)}`} title="Delete"
                 onClick={() => void run(async () => { await call('interaction.delete', { id: i.id }); onChanged(); })}>
@@ -197,6 +216,7 @@ function Commitments({ contactId, reminders, onChanged }: { contactId: number; r
       onChanged();
     }
   };
+  const finish = useAction();
   const open = reminders.filter((r) => r.state === 'open');
   return (
     <div className="r-commitments">
@@ -204,9 +224,14 @@ function Commitments({ contactId, reminders, onChanged }: { contactId: number; r
       {open.length ? (
         <ul className="r-list r-reminders">
           {open.map((r) => (
-            <li key={r.id} className="r-reminder">
-              <span className="r-grow">{r.title}</span>
+            <li key={r.id} className="r-reminder" data-testid="commitment-item">
+              <span className="r-grow"><bdi>{displayText(r.title)}</bdi></span>
               <span className={'r-muted' + (r.due < today() ? ' r-overdue-text' : '')}>{formatDay(r.due)}</span>
+              <button type="button" className="r-icon-btn" disabled={finish.busy} title="Done"
+                aria-label={`Mark done: ${displayText(r.title)}`}
+                onClick={() => void finish.run(async () => { await call('reminder.done', { id: r.id }); onChanged(); })}>
+                <Icon name="check" />
+              </button>
             </li>
           ))}
         </ul>
@@ -219,6 +244,7 @@ function Commitments({ contactId, reminders, onChanged }: { contactId: number; r
         <input id={dueId} type="date" className="r-input r-date" value={due} onChange={(e) => setDue(e.target.value || addDays(today(), 7))} />
         <button type="button" className="r-btn r-btn-sm" disabled={busy || !title.trim()} onClick={() => void add()}>Add commitment</button>
       </div>
+      <ErrorText error={finish.error} />
       <ErrorText error={error} />
     </div>
   );
@@ -306,7 +332,7 @@ function HowWeMet({ contact: c, onSave, busy }: { contact: Contact; onSave: (v: 
       <div className="r-field">
         <span className="r-label">How you met</span>
         <div className="r-row">
-          <span className={'r-grow' + (current ? '' : ' r-muted')}>{describe()}</span>
+          <span className={'r-grow' + (current ? '' : ' r-muted')}><bdi>{displayText(describe())}</bdi></span>
           <button type="button" className="r-link" onClick={() => setEditing(true)} aria-label="Change how you met">{current ? 'Change' : 'Add'}</button>
         </div>
       </div>
@@ -359,20 +385,13 @@ function HowWeMetEditor({ initial, groups, events, busy, onCancel, onSave }: {
           <input id={valueId} className="r-input" value={text} maxLength={500} placeholder="e.g. Sat next to each other at a workshop" onChange={(e) => setText(e.target.value)} />
         </>
       ) : kind === 'event' ? (
-        events.length ? (
-          <>
-            <label className="r-sr" htmlFor={valueId}>Event</label>
-            <select id={valueId} className="r-input" value={eventId} onChange={(e) => setEventId(Number(e.target.value))}>
-              {events.map((e) => <option key={e.id} value={e.id}>{e.name} · {formatDay(e.date)}</option>)}
-            </select>
-          </>
-        ) : <p className="r-hint">No events recorded yet. Add events on Rapport's options page.</p>
+        <EventSelect label="Event" events={events} value={eventId} onChange={setEventId} noneLabel="Choose an event…" />
       ) : kind === 'group' ? (
         groups.length ? (
           <>
             <label className="r-sr" htmlFor={valueId}>Group</label>
             <select id={valueId} className="r-input" value={groupId} onChange={(e) => setGroupId(Number(e.target.value))}>
-              {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              {groups.map((g) => <option key={g.id} value={g.id}>{displayText(g.name)}</option>)}
             </select>
           </>
         ) : <p className="r-hint">No groups saved yet. Open a LinkedIn group page to save one.</p>
@@ -385,7 +404,7 @@ function HowWeMetEditor({ initial, groups, events, busy, onCancel, onSave }: {
             <ul className="r-list r-results" aria-label="Matching contacts">
               {results.map((r) => (
                 <li key={r.id}><button type="button" className="r-result" onClick={() => setPicked({ id: r.id, name: r.name })}>
-                  {r.name}{r.headline ? <span className="r-muted"> · {r.headline}</span> : null}
+                  <bdi>{displayText(r.name)}</bdi>{r.headline ? <span className="r-muted"> · <bdi>{displayText(r.headline)}</bdi></span> : null}
                 </button></li>
               ))}
             </ul>

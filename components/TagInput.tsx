@@ -1,6 +1,7 @@
 /** Tags as removable chips, with autocomplete from the tags already used (`tags.list`). */
 import { type KeyboardEvent, useId, useState } from 'react';
 import { useApi } from './useApi';
+import { displayText } from './safeText';
 
 export interface TagInputProps {
   tags: string[];
@@ -38,7 +39,7 @@ export function TagInput({ tags, onChange, label = 'Tags', disabled }: TagInputP
       <div className="r-tags">
         {tags.map((t) => (
           <span className="r-chip" key={t}>
-            {t}
+            <bdi>{displayText(t)}</bdi>
             <button type="button" className="r-chip-x" aria-label={`Remove tag ${t}`} disabled={disabled} onClick={() => onChange(tags.filter((x) => x !== t))}>×</button>
           </span>
         ))}

@@ -5,6 +5,7 @@ import { getDb } from '../../lib/db/db';
 import type { Contact } from '../../lib/db/schema';
 import { ContactEditor } from '../ContactEditor';
 import { ErrorText, useAction, useDeleteContacts } from './common';
+import { displayText } from '../safeText';
 
 const DETAIL_FIELDS = [
   ['name', 'Name', 300],
@@ -54,7 +55,7 @@ export function ContactDrawer({ contactId, onClose }: { contactId: number; onClo
       <div className="o-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} tabIndex={-1} data-testid="contact-drawer">
         <div className="o-drawer-head">
           <div style={{ minWidth: 0 }}>
-            <h2 id={titleId}>{contact?.name ?? 'Contact'}</h2>
+            <h2 id={titleId}><bdi>{displayText(contact?.name ?? 'Contact')}</bdi></h2>
             {contact?.slug && <p className="o-muted o-small">linkedin.com/in/{contact.slug}</p>}
           </div>
           <button type="button" onClick={onClose} aria-label="Close" data-testid="drawer-close">Close</button>

@@ -13,6 +13,7 @@ import {
 } from '../../lib/manage/search';
 import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useSettings, useToast, useToday } from './common';
 import { ContactDrawer } from './ContactDrawer';
+import { displayText } from '../safeText';
 
 const ROW_HEIGHT = 52;
 
@@ -215,16 +216,16 @@ const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, tod
     <li className="o-list-row" style={{ transform: `translateY(${top}px)` }} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
       <input type="checkbox" checked={selected} aria-label={`Select ${c.name}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
       <div className="o-cell">
-        <button type="button" className="o-link o-name" onClick={() => onOpen(c.id)} data-testid="contact-open">{c.name}</button>
-        <div className="o-cell-sub" title={c.headline ?? undefined}>{c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : '')}</div>
+        <button type="button" className="o-link o-name" onClick={() => onOpen(c.id)} data-testid="contact-open"><bdi>{displayText(c.name)}</bdi></button>
+        <div className="o-cell-sub" title={c.headline ?? undefined}><bdi>{displayText(c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : ''))}</bdi></div>
       </div>
       <div className="o-cell">
-        {c.company ?? <span className="o-muted">—</span>}
-        {c.position && <div className="o-cell-sub">{c.position}</div>}
+        {c.company ? <bdi>{displayText(c.company)}</bdi> : <span className="o-muted">—</span>}
+        {c.position && <div className="o-cell-sub"><bdi>{displayText(c.position)}</bdi></div>}
       </div>
       <div className="o-cell" title={chips.map((x) => x.t).join(', ')}>
         {chips.length === 0 ? <span className="o-muted">{STATUS_LABELS[c.status]}</span> : chips.slice(0, 4).map((x) => (
-          <span key={x.k} className={`o-chip${x.rel ? ' rel' : ''}`} style={{ marginRight: 4 }}>{x.t}</span>
+          <span key={x.k} className={`o-chip${x.rel ? ' rel' : ''}`} style={{ marginRight: 4 }}><bdi>{displayText(x.t)}</bdi></span>
         ))}
         {chips.length > 4 && <span className="o-chip">+{chips.length - 4}</span>}
       </div>

@@ -5,6 +5,7 @@ import { getDb } from '../../lib/db/db';
 import type { Contact } from '../../lib/db/schema';
 import { findDuplicates } from '../../lib/manage/duplicates';
 import { ErrorText, STATUS_LABELS, formatDay, useAction, useToast } from './common';
+import { displayText } from '../safeText';
 
 const SOURCE_LABELS: Record<Contact['source'], string> = { page: 'Saved from profile', csv: 'Imported from CSV', manual: 'Added by hand' };
 
@@ -38,7 +39,7 @@ function DuplicateCard({ reason, contacts }: { reason: 'same-profile' | 'same-na
     <div className="o-card" data-testid="duplicate-group">
       <div className="o-card-head">
         <div>
-          <h2>{name}</h2>
+          <h2><bdi>{displayText(name)}</bdi></h2>
           <p className="o-small o-muted">{reason === 'same-profile' ? 'Same LinkedIn profile' : 'Same name and company; one has no profile link'}</p>
         </div>
         <button type="button" className="o-primary" disabled={busy} data-testid="merge"
@@ -57,7 +58,7 @@ function DuplicateCard({ reason, contacts }: { reason: 'same-profile' | 'same-na
               <td>
                 <label className="o-check">
                   <input type="radio" name={`keep-${contacts[0]!.id}`} checked={keep === c.id} onChange={() => setKeep(c.id)} />
-                  {c.name}
+                  <bdi>{displayText(c.name)}</bdi>
                 </label>
               </td>
               <td>

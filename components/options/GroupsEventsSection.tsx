@@ -5,6 +5,7 @@ import { getDb } from '../../lib/db/db';
 import { type Contact, EVENT_KINDS, type Group, MEMBERSHIPS, type RapportEvent } from '../../lib/db/schema';
 import { ErrorText, formatDay, useAction, useToast } from './common';
 import { today } from '../../lib/domain/dates';
+import { displayText } from '../safeText';
 
 const MEMBERSHIP_LABELS: Record<Group['membership'], string> = { none: 'Not a member', member: 'Member', requested: 'Requested', left: 'Left' };
 const KIND_LABELS: Record<RapportEvent['kind'], string> = {
@@ -37,7 +38,7 @@ function GroupsCard() {
             {groups.map((g) => (
               <tr key={g.id} data-testid="group-row">
                 <td>
-                  <div style={{ fontWeight: 600 }}>{g.name}</div>
+                  <div style={{ fontWeight: 600 }}><bdi>{displayText(g.name)}</bdi></div>
                   <div className="o-small o-muted">{g.memberCount != null ? `${g.memberCount} members` : ''}</div>
                 </td>
                 <td>
@@ -112,7 +113,7 @@ function EventsCard() {
             <li key={e.id} className="o-card" style={{ padding: 12, gap: 6 }} data-testid="event-row">
               <div className="o-card-head">
                 <div>
-                  <strong>{e.name}</strong>
+                  <strong><bdi>{displayText(e.name)}</bdi></strong>
                   <span className="o-muted o-small"> · {KIND_LABELS[e.kind]} · {formatDay(e.date)}{e.place ? ` · ${e.place}` : ''}</span>
                 </div>
                 <div className="o-row">
@@ -141,7 +142,7 @@ function MetList({ people }: { people: Contact[] }) {
     <p className="o-small" data-testid="event-met">
       <span className="o-muted">Met there ({sorted.length}): </span>
       {sorted.map((c, i) => (
-        <span key={c.id}>{i ? ', ' : ''}<a href={`#contacts?id=${c.id}`}>{c.name}</a></span>
+        <span key={c.id}>{i ? ', ' : ''}<a href={`#contacts?id=${c.id}`}><bdi>{displayText(c.name)}</bdi></a></span>
       ))}
     </p>
   );

@@ -10,6 +10,7 @@ import { CONTRIBUTION_KEYS, CONTRIBUTION_NAMES, MEMBERSHIP_NAMES, formatDay } fr
 import { NotesSection } from './NotesSection';
 import { ErrorText, Icon, Section } from './ui';
 import { useAction } from './useAction';
+import { displayText } from '../safeText';
 
 export function GroupPanel({ report, groupId }: { report: PageReport; groupId: string }) {
   const g = report.group;
@@ -21,7 +22,7 @@ export function GroupPanel({ report, groupId }: { report: PageReport; groupId: s
       <div className="r-identity">
         <span className="r-avatar r-avatar-initials r-avatar-group" aria-hidden="true">{(name ?? 'G').slice(0, 1).toUpperCase()}</span>
         <div className="r-identity-text">
-          <h2 className="r-name">{name ? <span data-testid="group-name">{name}</span> : <span className="r-muted">Group name not found on this page</span>}</h2>
+          <h2 className="r-name">{name ? <span data-testid="group-name"><bdi>{displayText(name)}</bdi></span> : <span className="r-muted">Group name not found on this page</span>}</h2>
           {g?.memberCount != null ? <p className="r-meta">{g.memberCount.toLocaleString()} members</p> : null}
           <p className={'r-network ' + (view ? 'r-in' : 'r-out')}>
             {view ? `Saved · ${MEMBERSHIP_NAMES[view.group.membership]}${view.group.joinedOn && view.group.membership === 'member' ? ` since ${formatDay(view.group.joinedOn)}` : ''}` : 'Not saved yet'}
@@ -41,8 +42,8 @@ export function GroupPanel({ report, groupId }: { report: PageReport; groupId: s
               <ul className="r-list r-people">
                 {view.contacts.map((c) => (
                   <li key={c.id}>
-                    {c.slug ? <a className="r-person" href={`https://www.linkedin.com/in/${encodeURIComponent(c.slug)}/`}>{c.name}</a> : <span className="r-person">{c.name}</span>}
-                    {c.headline ? <span className="r-muted"> · {c.headline}</span> : null}
+                    {c.slug ? <a className="r-person" href={`https://www.linkedin.com/in/${encodeURIComponent(c.slug)}/`}><bdi>{displayText(c.name)}</bdi></a> : <span className="r-person"><bdi>{displayText(c.name)}</bdi></span>}
+                    {c.headline ? <span className="r-muted"> · <bdi>{displayText(c.headline)}</bdi></span> : null}
                   </li>
                 ))}
               </ul>
@@ -141,7 +142,7 @@ function Participation({ groupId, contributions, onChanged }: {
           {contributions.slice(0, 8).map((a) => (
             <li key={a.id} className="r-tl-item" data-testid="contribution-item">
               <span className="r-tl-dot" aria-hidden="true" />
-              <div className="r-grow"><span>{a.note}</span><span className="r-muted"> · {formatDay(a.date)}</span></div>
+              <div className="r-grow"><span><bdi>{displayText(a.note)}</bdi></span><span className="r-muted"> · {formatDay(a.date)}</span></div>
               <button type="button" className="r-icon-btn" aria-label={`Delete "${a.note}" on ${formatDay(a.date)}`} title="Delete"
                 onClick={() => void run(async () => { await call('group.deleteContribution', { activityId: a.id }); onChanged(); })}>
                 <Icon name="trash" />

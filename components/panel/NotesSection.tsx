@@ -6,6 +6,7 @@ import { formatInstant } from './labels';
 import { Icon, ErrorText, Section } from './ui';
 import { useAction } from './useAction';
 import { useDraft } from './useDraft';
+import { displayText } from '../safeText';
 
 export function NotesSection({ targetType, targetId, notes, draftKey, onChanged }: {
   targetType: 'contact' | 'group' | 'event';
@@ -92,7 +93,7 @@ function NoteItem({ note, onChanged }: { note: Note; onChanged?: () => void }) {
         </>
       ) : (
         <>
-          <p className="r-note-text">{note.text}</p>
+          <p className="r-note-text"><bdi>{displayText(note.text)}</bdi></p>
           <div className="r-note-meta">
             <span>{when}</span>
             {confirming ? (

@@ -9,6 +9,7 @@ import { describeWas, jobChanges } from './jobChange';
 import { FIELD_NAMES, STATUS_NAMES, formatDay } from './labels';
 import { Avatar, ErrorText, Icon } from './ui';
 import { useAction } from './useAction';
+import { displayText } from '../safeText';
 
 const EMPTY: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
 
@@ -55,14 +56,14 @@ function Identity({ p, name, contact, showPhoto }: { p: ProfileSnapshot; name: s
       <Avatar name={name ?? '?'} photoUrl={showPhoto ? p.photoUrl : null} />
       <div className="r-identity-text">
         <h2 className="r-name">
-          {name ? <span data-testid="profile-name">{name}</span> : <span className="r-muted">{shownName}</span>}
+          {name ? <span data-testid="profile-name"><bdi>{displayText(name)}</bdi></span> : <span className="r-muted">{shownName}</span>}
           {p.degree ? <span className="r-degree" data-testid="profile-degree" aria-label={`${p.degree} degree connection`}>{p.degree}</span> : null}
         </h2>
-        {p.headline ? <p className="r-headline" data-testid="profile-headline">{p.headline}</p> : null}
+        {p.headline ? <p className="r-headline" data-testid="profile-headline"><bdi>{displayText(p.headline)}</bdi></p> : null}
         <p className="r-meta">
-          {p.company ? <span data-testid="profile-company">{p.company}</span> : null}
+          {p.company ? <span data-testid="profile-company"><bdi>{displayText(p.company)}</bdi></span> : null}
           {p.company && p.location ? <span aria-hidden="true"> · </span> : null}
-          {p.location ? <span data-testid="profile-location">{p.location}</span> : null}
+          {p.location ? <span data-testid="profile-location"><bdi>{displayText(p.location)}</bdi></span> : null}
         </p>
         <p className={'r-network ' + (contact ? 'r-in' : 'r-out')} data-testid="network-status">
           {contact
@@ -136,9 +137,9 @@ function SaveContact({ slug, p, possibleMatch, onSaved }: { slug: string; p: Pro
       ) : null}
       {possibleMatch ? (
         <div className="r-notice">
-          <p>This looks like <strong>{possibleMatch.name}</strong> from your imported connections{possibleMatch.company ? ` (${possibleMatch.company})` : ''}.</p>
+          <p>This looks like <strong><bdi>{displayText(possibleMatch.name)}</bdi></strong> from your imported connections{possibleMatch.company ? <> (<bdi>{displayText(possibleMatch.company)}</bdi>)</> : ''}.</p>
           <div className="r-row">
-            <button type="button" className="r-btn r-btn-primary r-btn-sm" data-testid="link-contact" disabled={busy || !name} onClick={() => void save(possibleMatch.id)}>Link to {possibleMatch.name}</button>
+            <button type="button" className="r-btn r-btn-primary r-btn-sm" data-testid="link-contact" disabled={busy || !name} onClick={() => void save(possibleMatch.id)}>Link to <bdi>{displayText(possibleMatch.name)}</bdi></button>
           </div>
         </div>
       ) : null}
@@ -163,8 +164,8 @@ function JobChange({ contact, p, onChanged }: { contact: Contact; p: ProfileSnap
   };
   return (
     <div className="r-notice r-notice-info" data-testid="job-change">
-      <p><strong>Their profile changed.</strong> Now: {changes.map((c) => c.now).join(' · ')}</p>
-      <p className="r-muted">was: {describeWas(contact)}</p>
+      <p><strong>Their profile changed.</strong> Now: <bdi>{displayText(changes.map((c) => c.now).join(' · '))}</bdi></p>
+      <p className="r-muted">was: <bdi>{displayText(describeWas(contact))}</bdi></p>
       <div className="r-row">
         <button type="button" className="r-btn r-btn-primary r-btn-sm" data-testid="job-change-update" disabled={busy} onClick={() => void update()}>Update saved details</button>
         <button type="button" className="r-btn r-btn-sm" onClick={() => setDismissed(true)}>Not now</button>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { browser } from 'wxt/browser';
 import { useRecentContacts } from './data';
 import { safeProfileUrl } from './format';
+import { displayText } from '../safeText';
 
 export function RecentContacts() {
   const recent = useRecentContacts(5);
@@ -27,9 +28,9 @@ export function RecentContacts() {
                 <span className="p-recent-text">
                   {url ? (
                     <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); void browser.tabs.create({ url }); }}
-                      aria-label={`${c.name} — open LinkedIn profile in a new tab`}>{c.name}</a>
-                  ) : <span className="p-name">{c.name}</span>}
-                  {sub && <span className="p-muted p-small p-ellipsis">{sub}</span>}
+                      aria-label={`${c.name} — open LinkedIn profile in a new tab`}><bdi>{displayText(c.name)}</bdi></a>
+                  ) : <span className="p-name"><bdi>{displayText(c.name)}</bdi></span>}
+                  {sub && <span className="p-muted p-small p-ellipsis"><bdi>{displayText(sub)}</bdi></span>}
                 </span>
               </li>
             );

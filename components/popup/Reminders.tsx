@@ -8,6 +8,7 @@ import { sinceSharedText } from '../../lib/reminders/prompts';
 import { DUE_PAGE, type DueView, useDue } from './data';
 import { friendlyDay, safeProfileUrl } from './format';
 import { useRun } from './status';
+import { displayText } from '../safeText';
 
 const LABELS: Record<string, string> = RELATIONSHIP_LABELS;
 
@@ -93,16 +94,16 @@ function PersonBody({ contact, title, today, kind, when }: { contact: Contact | 
           url ? (
             <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); openProfile(url); }}
               aria-label={`${contact.name} — open LinkedIn profile in a new tab`}>
-              {contact.name}<span aria-hidden="true" className="p-ext">↗</span>
+              <bdi>{displayText(contact.name)}</bdi><span aria-hidden="true" className="p-ext">↗</span>
             </a>
-          ) : <span className="p-name">{contact.name}</span>
-        ) : title ? <span className="p-name">{title}</span> : <span className="p-name">A contact</span>}
+          ) : <span className="p-name"><bdi>{displayText(contact.name)}</bdi></span>
+        ) : title ? <span className="p-name"><bdi>{displayText(title)}</bdi></span> : <span className="p-name">A contact</span>}
         {kind === 'commitment' && <span className="p-tag">Promised</span>}
         {kind === 'follow-up' && <span className="p-tag">Follow-up</span>}
         {when}
       </div>
-      {contact && title && <div className="p-item-text">{title}</div>}
-      {contact && <div className="p-muted p-small">{contactContext(contact, today, LABELS)}</div>}
+      {contact && title && <div className="p-item-text"><bdi>{displayText(title)}</bdi></div>}
+      {contact && <div className="p-muted p-small"><bdi>{displayText(contactContext(contact, today, LABELS))}</bdi></div>}
     </div>
   );
 }
@@ -111,7 +112,7 @@ function ShareBody({ reminder, lastShared, today, when }: { reminder: Reminder; 
   return (
     <div className="p-item-body">
       <div className="p-item-title"><span className="p-name">Share your expertise</span>{when}</div>
-      <div className="p-item-text">{reminder.title}</div>
+      <div className="p-item-text"><bdi>{displayText(reminder.title)}</bdi></div>
       <div className="p-muted p-small">{sinceSharedText(lastShared, lastShared ? dayDiff(lastShared, today) : null)}</div>
     </div>
   );

@@ -214,3 +214,65 @@ test('a slug-less imported contact with the same name is offered for linking, no
   const again = await api<{ view: { contact: { id: number } } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
   expect(again.view.contact.id).toBe(imported.contact.id);
 });
+
+test('panel: a commitment is marked done there; "met at an event" records a new event and counts it once', async ({ page, linkedin, openExtensionPage }) => {
+  const panel = await openMaya(page, linkedin);
+  await panel.getByTestId('save-contact').click();
+  await expect(panel.getByTestId('note-input')).toBeVisible();
+
+  // A commitment made in the panel is closed in the panel.
+  await panel.getByLabel('What you promised').fill('Send Maya the research deck');
+  await panel.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(panel.getByTestId('commitment-item')).toContainText('Send Maya the research deck');
+  await panel.getByRole('button', { name: 'Mark done: Send Maya the research deck' }).click();
+  await expect(panel.getByTestId('commitment-item')).toHaveCount(0);
+  const ext = await openExtensionPage('popup.html');
+  const { view } = await api<{ view: { contact: { id: number }; reminders: Array<{ state: string }> } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
+  expect(view.reminders, 'no open commitment left').toEqual([]);
+  expect((await readStore<{ kind: string; state: string }>(ext, 'reminders')).filter((r) => r.kind === 'commitment').map((r) => r.state)).toEqual(['done']);
+
+  // Met at an event that isn't recorded yet: create it right there, then log the meeting.
+  await panel.getByRole('button', { name: 'Met at event' }).click();
+  const step = panel.getByTestId('met-at-event');
+  await step.getByRole('button', { name: 'New event…' }).click();
+  await step.getByLabel('Event name').fill('Invented Design Leadership Summit');
+  await step.getByLabel('Event kind').selectOption('conference');
+  await step.getByRole('button', { name: 'Create event' }).click();
+  await expect(step.getByLabel('Event where you met')).toHaveValue(/^[1-9]\d*$/);
+  await page.screenshot({ path: '/tmp/gaps-met-at-event.png' });
+  await step.getByRole('button', { name: 'Log meeting' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Logged: Met at an event at Invented Design Leadership Summit' })).toBeVisible();
+  await expect(panel.getByTestId('interaction-item').first()).toContainText('Met at an event');
+
+  // How we met: the same event is offered (and a second one can be created from there too).
+  await panel.getByRole('button', { name: 'Change how you met' }).click();
+  await panel.getByLabel('Kind', { exact: true }).selectOption('event');
+  const summit = await panel.locator('option', { hasText: 'Invented Design Leadership Summit' }).first().getAttribute('value');
+  await panel.getByLabel('Event', { exact: true }).selectOption(summit!);
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(panel).toContainText('At Invented Design Leadership Summit');
+
+  // Logging another meeting at the same event does not count the event twice.
+  await panel.getByRole('button', { name: 'Met at event' }).click();
+  await step.getByLabel('Event where you met').selectOption(summit!);
+  await step.getByRole('button', { name: 'Log meeting' }).click();
+  await expect(panel.getByTestId('interaction-item')).toHaveCount(2);
+  const kinds = (await readStore<{ kind: string }>(ext, 'activities')).map((a) => a.kind);
+  expect(kinds.filter((k) => k === 'event-attended')).toHaveLength(1);
+  const events = await api<Array<{ name: string; kind: string }>>(ext, 'event.list', {});
+  expect(events).toEqual([expect.objectContaining({ name: 'Invented Design Leadership Summit', kind: 'conference' })]);
+
+  const axe = await new AxeBuilder({ page }).include('#rapport-panel-host').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+/** Every record of one table, read from an extension page (the way the popup reads Dexie). */
+async function readStore<T>(ext: Page, store: string): Promise<T[]> {
+  return ext.evaluate(async (name) => {
+    const open = indexedDB.open('rapport');
+    const db: IDBDatabase = await new Promise((r, j) => { open.onsuccess = () => r(open.result); open.onerror = () => j(open.error); });
+    const all: unknown[] = await new Promise((r) => { const q = db.transaction(name).objectStore(name).getAll(); q.onsuccess = () => r(q.result); });
+    db.close();
+    return all as never;
+  }, store);
+}

@@ -10,6 +10,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { displayText } from '../../components/safeText';
 import { ROOT, api, expect, test } from './fixtures';
 
 const NAME = 'Eve <img src=x onerror="window.__pwned=1"> \u202eHacker';
@@ -26,7 +27,10 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   await page.goto('https://www.linkedin.com/in/eve-hostile-test/');
   const panel = page.getByTestId('rapport-panel');
   await expect(panel).toBeVisible();
-  await expect(panel.getByTestId('profile-name')).toHaveText(NAME);
+  // The right-to-left override cannot reverse what follows it: it is shown as a visible marker.
+  await expect(panel.getByTestId('profile-name')).toHaveText(displayText(NAME));
+  await expect(panel.getByTestId('profile-name')).toContainText('⟨U+202E⟩Hacker');
+  expect(await panel.getByTestId('profile-name').textContent()).not.toContain('\u202e');
   await expect(panel.getByTestId('profile-company')).toHaveText(COMPANY);
   // The 100 KB headline is shown (as text, maybe shortened) and does not break the panel.
   await expect(panel.getByTestId('profile-headline')).toContainText('<script>window.__pwned=2</script> javascript:alert(1)');
@@ -36,7 +40,11 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   await expect(panel.getByTestId('network-status')).toContainText('In your network');
   await panel.getByTestId('note-input').fill(NOTE);
   await panel.getByTestId('add-note').click();
-  await expect(panel.getByTestId('note-item').first()).toContainText(NOTE);
+  await expect(panel.getByTestId('note-item').first()).toContainText(displayText(NOTE));
+  // "…\u202egnp.exe" no longer renders as "…exe.png": the override is visible, isolated in a <bdi>.
+  await expect(panel.getByTestId('note-item').first()).toContainText('⟨U+202E⟩gnp.exe');
+  expect(await panel.getByTestId('note-item').first().locator('bdi').count()).toBeGreaterThan(0);
+  expect(await panel.getByTestId('note-item').first().textContent()).not.toContain('\u202e');
   expect(await panel.locator('img[src="x"]').count()).toBe(0);
   await page.screenshot({ path: '/tmp/security-hostile-panel.png' });
   await notPwned(page, 'LinkedIn page');
@@ -54,6 +62,7 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   await ext.reload();
   await expect(ext.getByTestId('popup-root')).toBeVisible();
   await expect(ext.getByTestId('recent-contact').first()).toContainText('Eve <img src=x onerror="window.__pwned=1">');
+  await expect(ext.getByTestId('recent-contact').first()).toContainText('⟨U+202E⟩Hacker');
   expect(await ext.locator('img[src="x"], b[onmouseover], i').count()).toBe(0);
   await notPwned(ext, 'popup');
   await ext.screenshot({ path: '/tmp/security-hostile-popup.png' });
@@ -65,7 +74,9 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   await expect(row).toContainText(TAG);
   expect(await options.locator('img[src="x"], b[onmouseover], main i').count()).toBe(0);
   await row.getByTestId('contact-open').click();
-  await expect(options.getByTestId('note-item').first()).toContainText(NOTE);
+  await expect(options.getByTestId('note-item').first()).toContainText(displayText(NOTE));
+  await expect(row).toContainText('⟨U+202E⟩Hacker');
+  expect(await options.locator('main').textContent()).not.toContain('\u202e');
   expect(await options.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
   await notPwned(options, 'options page');
   await options.screenshot({ path: '/tmp/security-hostile-options.png' });

@@ -219,16 +219,32 @@ export const contactOps = {
       kind: z.enum(INTERACTION_KINDS),
       date: isoDate.optional(),
       note: nullableText(2000).optional(),
+      /**
+       * 'met-at-event' only: the event where you met (chosen or just created). Attending it counts
+       * once toward goals ('event-attended', or 'workshop-attended' for a workshop or training),
+       * however many people you log meeting there.
+       */
+      eventId: z.number().int().positive().nullable().optional(),
     }),
     output: contactViewSchema,
-    async handler({ contactId, kind, date, note }, { db, now }) {
-      return db.transaction('rw', [db.contacts, db.activities, db.notes, db.interactions, db.reminders, db.settings], async () => {
+    async handler({ contactId, kind, date, note, eventId }, { db, now }) {
+      // The events table only when an event is named: callers that run this inside their own
+      // transaction (reminder.done) list the tables without it.
+      const tables = [db.contacts, db.activities, db.notes, db.interactions, db.reminders, db.settings, ...(eventId != null ? [db.events] : [])];
+      return db.transaction('rw', tables, async () => {
         const contact = await requireContact(db, contactId);
         const day = date ?? today(now());
         const t = now().getTime();
+        const event = kind === 'met-at-event' && eventId != null ? await db.events.get(eventId) : undefined;
+        if (kind === 'met-at-event' && eventId != null && !event) throw new ApiError('not-found', 'This event no longer exists.');
         const interactionId = await db.interactions.add({ contactId, kind, date: day, note: note ?? null, createdAt: t } as never);
         const activity = INTERACTION_ACTIVITY[kind];
         if (activity) await recordActivity(db, { kind: activity, date: day, contactId, interactionId, source: 'panel', note: note ?? null }, now());
+        if (event) {
+          const attended = event.kind === 'workshop' || event.kind === 'training' ? 'workshop-attended' : 'event-attended';
+          const counted = await db.activities.where('[kind+date]').between([attended, ''], [attended, '\uffff']).filter((a) => a.eventId === event.id).count();
+          if (!counted) await recordActivity(db, { kind: attended, date: event.date, contactId, eventId: event.id, interactionId, source: 'panel', note: event.name }, now());
+        }
         if (isReconnection(contact, day)) {
           await recordActivity(db, { kind: 'reconnection', date: day, contactId, interactionId, source: 'panel' }, now());
         }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { RapportDB } from '../../db/db';
 import {
-  type Group, MEMBERSHIPS, activitySchema, contactSchema, eventSchema, groupSchema, isoDate, noteSchema,
+  type Group, type RapportEvent, EVENT_KINDS, MEMBERSHIPS, activitySchema, contactSchema, eventSchema, groupSchema, isoDate, noteSchema,
 } from '../../db/schema';
 import { recordActivity } from '../../domain/activities';
 import { today } from '../../domain/dates';
@@ -216,6 +216,28 @@ export const groupOps = {
     output: z.array(eventSchema),
     async handler(_i, { db }) {
       return (await db.events.orderBy('date').reverse().toArray());
+    },
+  }),
+
+  /**
+   * Records a new event from the panel ("how we met" or "met at an event" when none fits). Only the
+   * event: attending it is counted when the user logs meeting someone there (interaction.log).
+   */
+  'event.add': defineOp({
+    access: 'panel',
+    writes: ['events'],
+    input: z.object({
+      name: z.string().trim().min(1, 'Give the event a name.').max(500),
+      kind: z.enum(EVENT_KINDS),
+      date: isoDate,
+      place: nullableText(1000).optional(),
+    }),
+    output: eventSchema,
+    async handler({ name, kind, date, place }, { db, now }) {
+      const t = now().getTime();
+      const draft: Omit<RapportEvent, 'id'> = { name, kind, date, place: place ?? null, createdAt: t, updatedAt: t };
+      const id = (await db.events.add(draft as RapportEvent)) as number;
+      return { ...draft, id };
     },
   }),
 };

@@ -80,7 +80,7 @@ export default {
       } finally {
         await s.close();
       }
-    }, { runs, warmup, budgetMs: 150_000 });
+    }, { runs, warmup, budgetMs: 250_000 });
     const s = await launch({ extension: 'prod' });
     let base;
     try {
