@@ -238,7 +238,8 @@ export async function launch({ extension = 'prod', userDataDir, pages = {} } = {
     serve: (path, html) => routes.set(path, html),
     async close({ keep = false } = {}) {
       await context.close().catch(() => {});
-      if (!keep && !userDataDir) rmSync(dir, { recursive: true, force: true });
+      // Our own temp profiles (fresh ones and copies of the seeded one) go; a caller's dir stays.
+      if (!keep && (!userDataDir || dir.includes('rapport-bench-copy-'))) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

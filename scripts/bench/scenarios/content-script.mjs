@@ -4,14 +4,14 @@
  *
  * Time = CDP `Performance.getMetrics` ScriptDuration of the tab after load + 800 ms (the content
  * script runs at document_idle; its observers see the page's late DOM insertions), per fresh tab.
- * Three configurations, each in its own fresh profile: no extension; an EMPTY content script (a
+ * Three configurations, each in its own fresh profile, taking turns tab by tab: no extension; an EMPTY content script (a
  * throwaway extension in .output/bench-empty); Rapport's production build. Figure = Rapport's
  * median minus the no-extension median; baseline = the empty content script's, computed the same way.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUILDS, BUILD_OUTPUT, launch, repeat, row, stats } from '../harness.mjs';
+import { BUILDS, launch, repeat, row, stats } from '../harness.mjs';
 import { feedPage } from '../pages.mjs';
 
 function buildEmptyExtension() {
@@ -25,21 +25,36 @@ function buildEmptyExtension() {
   writeFileSync(resolve(BUILDS.empty, 'bg.js'), '');
 }
 
-async function scriptTimes(extension, { runs, warmup }) {
-  const s = await launch({ extension, pages: { '/feed': feedPage() } });
+/** One tab load of /feed/ in `session`: the tab's ScriptDuration (ms). */
+async function scriptTime(session) {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto('https://www.linkedin.com/feed/', { waitUntil: 'load' });
+  await page.waitForTimeout(800);
+  const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  await page.close();
+  return m.ScriptDuration * 1000;
+}
+
+/**
+ * The three configurations run side by side (three browsers) and take turns, one tab load each per
+ * round, so that load from other processes on the machine falls on all three alike.
+ */
+async function scriptTimes(configs, { runs, warmup }) {
+  const sessions = [];
   try {
-    return await repeat(async () => {
-      const page = await s.context.newPage();
-      const cdp = await s.context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      await page.goto('https://www.linkedin.com/feed/', { waitUntil: 'load' });
-      await page.waitForTimeout(800);
-      const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
-      await page.close();
-      return m.ScriptDuration * 1000;
+    for (const extension of configs) sessions.push(await launch({ extension, pages: { '/feed': feedPage() } }));
+    const out = configs.map(() => []);
+    await repeat(async (i) => {
+      for (let c = 0; c < sessions.length; c++) {
+        const ms = await scriptTime(sessions[c]);
+        if (i >= 0) out[c].push(ms);
+      }
     }, { runs, warmup });
+    return out;
   } finally {
-    await s.close();
+    for (const s of sessions) await s.close();
   }
 }
 
@@ -59,15 +74,13 @@ export default {
       notes: `${(raw.length / 1024).toFixed(1)} KB raw, gzip -6; prod build`, build: 'prod',
     }));
     buildEmptyExtension();
-    const n = Math.max(runs, 7);
-    const none = await scriptTimes(null, { runs: n, warmup });
-    const empty = await scriptTimes('empty', { runs: n, warmup });
-    const rapport = await scriptTimes('prod', { runs: n, warmup });
+    const n = Math.max(runs, 11);
+    const [none, empty, rapport] = await scriptTimes([null, 'empty', 'prod'], { runs: n, warmup });
     const base = stats(none).median;
     rows.push(row({
       scenario: 'content script main-thread time (/feed/)', value: stats(rapport).median - base, p95: stats(rapport).p95 - base,
       baseline: Math.max(0, stats(empty).median - base), target: '≤ 10 ms', check: ({ median }) => median <= 10, build: 'prod',
-      notes: `ScriptDuration medians: no extension ${base.toFixed(1)} ms, empty content script ${stats(empty).median.toFixed(1)} ms, Rapport ${stats(rapport).median.toFixed(1)} ms (${n} runs each); figure = Rapport − no extension, baseline = empty − no extension`,
+      notes: `ScriptDuration medians: no extension ${base.toFixed(1)} ms, empty content script ${stats(empty).median.toFixed(1)} ms, Rapport ${stats(rapport).median.toFixed(1)} ms (${n} rounds, configurations interleaved); figure = Rapport − no extension, baseline = empty − no extension`,
       samples: rapport.map((x) => x - base),
     }));
     return rows;
