@@ -77,7 +77,7 @@ test('invented Connections.csv: preview, import, summary, re-import changes noth
 
 test('a file that is not Connections.csv gets a clear message and writes nothing', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('options.html#import');
-  await chooseCsv(page, 'messages.csv', readFileSync(resolve(LOCAL_FIXTURES, 'csv/messages.csv'), 'utf8'));
+  await chooseCsv(page, 'invented-messages-export.csv', readFileSync(resolve(LOCAL_FIXTURES, 'csv/invented-messages-export.csv'), 'utf8'));
   await expect(page.getByTestId('import-error')).toContainText("doesn't look like LinkedIn's Connections.csv");
   await expect(page.getByTestId('import-confirm')).toHaveCount(0);
   await chooseCsv(page, 'empty.csv', '');

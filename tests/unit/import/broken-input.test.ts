@@ -50,7 +50,7 @@ describe('broken input never throws and says what is wrong', () => {
 
   it('a random CSV / another export (wrong header)', () => {
     expectUnusable(parse('Group;URL;Group ID\nSome group;https://example.com;1\n'), MESSAGES.notConnections);
-    expectUnusable(parse(readInvented('messages.csv')), MESSAGES.notConnections);
+    expectUnusable(parse(readInvented('invented-messages-export.csv')), MESSAGES.notConnections);
     expectUnusable(parse('name,email\nAda,ada@example.com\n'), MESSAGES.notConnections);
     expectUnusable(parse('just some text without commas'), MESSAGES.notConnections);
     expect(MESSAGES.notConnections).toBe(

@@ -507,8 +507,8 @@ describe('invented fixtures', () => {
     expect(describeCsvProblem(result)).toBe('This Connections.csv has the right columns but no connections in it.');
   });
 
-  it("LinkedIn's messages.csv is not a Connections.csv", () => {
-    const result = parseConnectionsCsv(readInvented('messages.csv'));
+  it("LinkedIn's invented-messages-export.csv is not a Connections.csv", () => {
+    const result = parseConnectionsCsv(readInvented('invented-messages-export.csv'));
     expect(result).toEqual({ rows: [], skipped: 0, errors: [{ line: 1, message: MESSAGES.notConnections }] });
   });
 });
