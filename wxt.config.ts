@@ -6,6 +6,8 @@ const e2e = process.env.RAPPORT_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // RAPPORT_OUT: build somewhere else than .output/ (several people building in one tree at once).
+  outDir: process.env.RAPPORT_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   vite: () => ({
     define: {

@@ -18,7 +18,7 @@ import {
 } from './panel/labels';
 import { NotesSection } from './panel/NotesSection';
 import { ErrorText, Icon, Section } from './panel/ui';
-import { useAction } from './panel/useAction';
+import { useAction } from './useAction';
 import { TagInput } from './TagInput';
 import { useApi } from './useApi';
 

@@ -7,7 +7,7 @@ import type { DeletedBundle } from '../../lib/api/ops/manage';
 import { mergeSettings } from '../../lib/domain/settings';
 import { today } from '../../lib/domain/dates';
 import { call } from '../../lib/api/client';
-import type { OpInput, OpName, OpOutput } from '../../lib/api/protocol';
+import { useAction as useSharedAction } from '../useAction';
 
 /** The user's settings (live), or undefined while loading. */
 export function useSettings(): Settings | undefined {
@@ -70,23 +70,10 @@ export function ToastHost({ children }: { children: ReactNode }) {
   );
 }
 
-/** Calls an op; keeps its error message for display. */
+/** The shared action hook (components/useAction.ts), shaped for the options page: `run(op, input)`. */
 export function useAction() {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = useCallback(async <K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K> | undefined> => {
-    setBusy(true);
-    setError(null);
-    try {
-      return await call(op, input);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { run, error, setError, busy };
+  const { runOp, error, setError, busy } = useSharedAction();
+  return { run: runOp, error, setError, busy };
 }
 
 export function ErrorText({ error }: { error: string | null }) {

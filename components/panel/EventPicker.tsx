@@ -8,7 +8,7 @@ import { today } from '../../lib/domain/dates';
 import { formatDay } from './labels';
 import { displayText } from '../safeText';
 import { ErrorText } from './ui';
-import { useAction } from './useAction';
+import { useAction } from '../useAction';
 
 export const EVENT_KIND_NAMES = {
   conference: 'Conference', meetup: 'Meetup', workshop: 'Workshop', webinar: 'Webinar', training: 'Training', other: 'Other',

@@ -9,7 +9,7 @@ import { draftKey } from './drafts';
 import { CONTRIBUTION_KEYS, CONTRIBUTION_NAMES, MEMBERSHIP_NAMES, formatDay } from './labels';
 import { NotesSection } from './NotesSection';
 import { ErrorText, Icon, Section } from './ui';
-import { useAction } from './useAction';
+import { useAction } from '../useAction';
 import { displayText } from '../safeText';
 
 export function GroupPanel({ report, groupId }: { report: PageReport; groupId: string }) {

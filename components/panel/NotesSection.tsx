@@ -4,7 +4,7 @@ import { call } from '../../lib/api/client';
 import type { Note } from '../../lib/db/schema';
 import { formatInstant } from './labels';
 import { Icon, ErrorText, Section } from './ui';
-import { useAction } from './useAction';
+import { useAction } from '../useAction';
 import { useDraft } from './useDraft';
 import { displayText } from '../safeText';
 

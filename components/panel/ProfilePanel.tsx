@@ -8,7 +8,7 @@ import type { PageReport, ProfileSnapshot } from './bridge';
 import { describeWas, jobChanges } from './jobChange';
 import { FIELD_NAMES, STATUS_NAMES, formatDay } from './labels';
 import { Avatar, ErrorText, Icon } from './ui';
-import { useAction } from './useAction';
+import { useAction } from '../useAction';
 import { displayText } from '../safeText';
 
 const EMPTY: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { findChromium } from '../chromium-path.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const OUT = resolve(ROOT, '.output');
+export const OUT = resolve(ROOT, process.env.RAPPORT_OUT ?? '.output');
 export const BENCH_OUT = resolve(OUT, 'bench');
 export const DATA_DIR = resolve(BENCH_OUT, 'data');
 /** What `npm run build` / `build:e2e` write (others rebuild these while the suite runs, so …) */

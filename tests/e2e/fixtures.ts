@@ -62,7 +62,7 @@ export const test = base.extend<RapportFixtures>({
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
     // RAPPORT_E2E_OUTPUT: a private copy of .output (several people build into .output at once).
-    const dir = resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, '.output'), extensionBuild);
+    const dir = resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, process.env.RAPPORT_OUT ?? '.output'), extensionBuild);
     if (!existsSync(resolve(dir, 'manifest.json'))) {
       throw new Error(extensionBuild === 'chrome-mv3-e2e' ? 'Run `npm run build:e2e` first.' : `Run the build for .output/${extensionBuild} first (npm run build).`);
     }

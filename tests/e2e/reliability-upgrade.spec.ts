@@ -105,7 +105,7 @@ const test = base.extend<{ profileDir: string }>({
   context: async ({ extensionBuild, profileDir }, use) => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH.');
-    const dir = resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, '.output'), extensionBuild);
+    const dir = resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, process.env.RAPPORT_OUT ?? '.output'), extensionBuild);
     if (!existsSync(resolve(dir, 'manifest.json'))) throw new Error('Run `npm run build:e2e` first.');
     const opts = { executablePath, headless: true, viewport: { width: 1280, height: 900 }, args: launchArgs(dir) };
 

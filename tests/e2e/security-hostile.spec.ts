@@ -104,7 +104,7 @@ interface DomNode { nodeType: number; nodeValue?: string; children?: DomNode[]; 
 test.describe('production build', () => {
   test.use({ extensionBuild: 'chrome-mv3' });
   test.beforeEach(() => {
-    const built = existsSync(resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, '.output'), 'chrome-mv3/manifest.json'));
+    const built = existsSync(resolve(process.env.RAPPORT_E2E_OUTPUT ?? resolve(ROOT, process.env.RAPPORT_OUT ?? '.output'), 'chrome-mv3/manifest.json'));
     if (!built) console.warn('[rapport e2e] .output/chrome-mv3 not built: run `npm run build` (npm test does) — skipping the production-build test.');
     test.skip(!built, '.output/chrome-mv3 not built (npm run build)');
   });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const root = resolve(__dirname, '../../..');
 function manifest(dir: string) {
-  const path = resolve(root, '.output', dir, 'manifest.json');
+  const path = resolve(root, process.env.RAPPORT_OUT ?? '.output', dir, 'manifest.json');
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build && npm run build:firefox\` before the unit tests.`);
   return JSON.parse(readFileSync(path, 'utf8'));
 }
