@@ -19,3 +19,8 @@ export function displayText(s: string | null | undefined): string | null {
   if (s == null) return null;
   return s.replace(BIDI_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase()}⟩`);
 }
+
+/** The text without its bidirectional controls (what "Remove them" in an input leaves). */
+export function stripBidiControls(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}

@@ -8,7 +8,7 @@ import type { PageReport } from './bridge';
 import { draftKey } from './drafts';
 import { CONTRIBUTION_KEYS, CONTRIBUTION_NAMES, MEMBERSHIP_NAMES, formatDay } from './labels';
 import { NotesSection } from './NotesSection';
-import { ErrorText, Icon, Section } from './ui';
+import { BidiHint, ErrorText, Icon, Section } from './ui';
 import { useAction } from '../useAction';
 import { displayText } from '../safeText';
 
@@ -79,6 +79,7 @@ function SaveGroup({ report, groupId, onSaved }: { report: PageReport; groupId: 
           <div className="r-field">
             <label className="r-label" htmlFor={nameId}>Group name</label>
             <input id={nameId} className="r-input" value={typed} maxLength={500} onChange={(e) => setTyped(e.target.value)} />
+            <BidiHint value={typed} onClean={setTyped} />
           </div>
         </>
       ) : null}

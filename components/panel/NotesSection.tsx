@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { call } from '../../lib/api/client';
 import type { Note } from '../../lib/db/schema';
 import { formatInstant } from './labels';
-import { Icon, ErrorText, Section } from './ui';
+import { BidiHint, Icon, ErrorText, Section } from './ui';
 import { useAction } from '../useAction';
 import { useDraft } from './useDraft';
 import { displayText } from '../safeText';
@@ -43,6 +43,7 @@ export function NotesSection({ targetType, targetId, notes, draftKey, onChanged 
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void add(); }
         }}
       />
+      <BidiHint value={draft.text} onClean={draft.setText} />
       <div className="r-row r-row-end">
         {draft.text.trim() ? <span className="r-hint">Draft kept until you add it</span> : null}
         <button type="button" data-testid="add-note" className="r-btn r-btn-primary r-btn-sm" disabled={busy || !draft.text.trim()} onClick={() => void add()}>
@@ -86,6 +87,7 @@ function NoteItem({ note, onChanged }: { note: Note; onChanged?: () => void }) {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void save(); }
               if (e.key === 'Escape') setEditing(null);
             }} />
+          <BidiHint value={editing} onClean={setEditing} />
           <div className="r-row r-row-end">
             <button type="button" className="r-btn r-btn-sm" onClick={() => setEditing(null)}>Cancel</button>
             <button type="button" className="r-btn r-btn-primary r-btn-sm" disabled={busy || !editing.trim()} onClick={() => void save()}>Save</button>

@@ -7,7 +7,7 @@ import { useApi } from '../useApi';
 import type { PageReport, ProfileSnapshot } from './bridge';
 import { describeWas, jobChanges } from './jobChange';
 import { FIELD_NAMES, STATUS_NAMES, formatDay } from './labels';
-import { Avatar, ErrorText, Icon } from './ui';
+import { Avatar, BidiHint, ErrorText, Icon } from './ui';
 import { useAction } from '../useAction';
 import { displayText } from '../safeText';
 
@@ -133,6 +133,7 @@ function SaveContact({ slug, p, possibleMatch, onSaved }: { slug: string; p: Pro
           <label className="r-label" htmlFor={nameId}>Their name</label>
           <input id={nameId} className="r-input" value={typed} maxLength={300} placeholder="Type the name you see on the page"
             onChange={(e) => setTyped(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void save(); }} />
+          <BidiHint value={typed} onClean={setTyped} />
         </div>
       ) : null}
       {possibleMatch ? (

@@ -1,5 +1,6 @@
 /** Small building blocks shared by the panel views. */
 import { type ReactNode, useId, useState } from 'react';
+import { hasBidiControls, stripBidiControls } from '../safeText';
 
 export function Section({ title, children, actions, className }: { title: string; children: ReactNode; actions?: ReactNode; className?: string }) {
   const id = useId();
@@ -53,5 +54,20 @@ export function Icon({ name }: { name: 'collapse' | 'swap' | 'sidepanel' | 'clos
     <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
       {p[name]}
     </svg>
+  );
+}
+
+/**
+ * Under a field whose value holds Unicode bidirectional controls (which can make pasted text
+ * display in a different order than it is stored): says so, and offers to remove them. Elsewhere
+ * such text is shown with visible markers (displayText); in a field the user edits, it is theirs.
+ */
+export function BidiHint({ value, onClean }: { value: string; onClean: (cleaned: string) => void }) {
+  if (!hasBidiControls(value)) return null;
+  return (
+    <p className="r-hint r-bidi-hint" data-testid="bidi-hint" role="status">
+      This text holds hidden direction characters that can make it read in a different order.{' '}
+      <button type="button" className="r-link" onClick={() => onClean(stripBidiControls(value))}>Remove them</button>
+    </p>
   );
 }

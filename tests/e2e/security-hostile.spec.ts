@@ -38,8 +38,16 @@ test('hostile text on a profile: literal in the panel, the popup and the options
 
   await panel.getByTestId('save-contact').click();
   await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  // A pasted override in a field: the panel says so and offers to remove it (kept if the user adds as is).
+  await panel.getByTestId('note-input').fill('pay\u202Eenilno');
+  await expect(panel.getByTestId('bidi-hint')).toContainText('hidden direction characters');
+  await panel.getByTestId('bidi-hint').getByRole('button', { name: 'Remove them' }).click();
+  await expect(panel.getByTestId('note-input')).toHaveValue('payenilno');
+  await expect(panel.getByTestId('bidi-hint')).toHaveCount(0);
   await panel.getByTestId('note-input').fill(NOTE);
+  await expect(panel.getByTestId('bidi-hint')).toBeVisible();
   await panel.getByTestId('add-note').click();
+  await expect(panel.getByTestId('bidi-hint')).toHaveCount(0);
   await expect(panel.getByTestId('note-item').first()).toContainText(displayText(NOTE));
   // "…\u202egnp.exe" no longer renders as "…exe.png": the override is visible, isolated in a <bdi>.
   await expect(panel.getByTestId('note-item').first()).toContainText('⟨U+202E⟩gnp.exe');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayText, hasBidiControls } from '../../../components/safeText';
+import { displayText, hasBidiControls, stripBidiControls } from '../../../components/safeText';
 
 describe('displayText (bidi override spoofing)', () => {
   it('shows a right-to-left override as a visible marker, so "invoice‮gnp.exe" cannot pass for a .png', () => {
@@ -17,5 +17,18 @@ describe('displayText (bidi override spoofing)', () => {
     for (const s of ['Ada Lovelace', 'מרים כהן', 'نور الهدى', 'Zoë 👩‍💻 Ünal', '<img src=x>']) expect(displayText(s)).toBe(s);
     expect(displayText(null)).toBeNull();
     expect(displayText(undefined)).toBeNull();
+  });
+});
+
+describe('BidiHint (a field holding bidi controls)', () => {
+  it('is absent for ordinary text, and for a note with controls says so and removes them on click', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { BidiHint } = await import('../../../components/panel/ui');
+    expect(renderToStaticMarkup(createElement(BidiHint, { value: 'مرحبا Ada', onClean: () => {} }))).toBe('');
+    const html = renderToStaticMarkup(createElement(BidiHint, { value: 'invoice\u202Egnp.exe', onClean: () => {} }));
+    expect(html).toContain('hidden direction characters');
+    expect(html).toContain('Remove them');
+    expect(stripBidiControls('invoice\u202Egnp.exe \u2067x\u2069')).toBe('invoicegnp.exe x');
   });
 });
