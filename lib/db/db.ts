@@ -38,6 +38,27 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       imports: '++id, startedAt',
     },
   },
+  {
+    // Version 2 drops the indexes no query uses (every index entry is written on each put and
+    // stored on disk: a 30k-contact import wrote ~5 index entries per contact for nothing).
+    // Dropped: contacts relationships/lastInteraction/status/connectedOn/updatedAt (the manager
+    // filters and sorts those in memory), notes updatedAt, interactions date (queries use
+    // [contactId+date]), activities reminderId, events name, reminders due (queries use
+    // [state+due]). Records are unchanged, so no upgrade() is needed.
+    version: 2,
+    stores: {
+      contacts: '++id, &slug, nameLower, *tags, nextFollowUp',
+      groups: '++id, &groupId, name',
+      events: '++id, date',
+      notes: '++id, [targetType+targetId]',
+      interactions: '++id, [contactId+date]',
+      activities: '++id, [kind+date], date, contactId, interactionId',
+      goals: '++id',
+      reminders: '++id, contactId, [state+due]',
+      settings: 'key',
+      imports: '++id, startedAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -18,6 +18,7 @@
  * - A contact the CSV lists is 'connected'; `connectedOn` is filled when empty.
  * - The same person twice in one file is written once (`duplicates`).
  */
+import Dexie from 'dexie';
 import type { RapportDB } from '../db/db';
 import type { Activity, Contact } from '../db/schema';
 import { impliedFollowUp } from '../domain/followup';
@@ -247,6 +248,52 @@ export interface BatchResult {
 }
 
 /**
+ * The contacts whose `index` holds one of `keys`. The page sends each batch sorted (by slug, then
+ * by name: `orderForImport`), so one range read over the batch's keys usually returns just the
+ * few stored contacts in that range. When the range holds many more (unsorted rows, or names that
+ * sort unlike their slugs), one point read per key, all sent at once. (Dexie's `anyOf` walks a
+ * cursor, one round trip per key: seconds per batch with 30 000 stored contacts.)
+ */
+async function lookUp(db: RapportDB, index: 'slug' | 'nameLower', keys: readonly string[]): Promise<Contact[]> {
+  if (!keys.length) return [];
+  const wanted = new Set(keys);
+  let min = keys[0]!;
+  let max = keys[0]!;
+  for (const k of keys) {
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  const cap = keys.length * 2 + 50;
+  const inRange = await db.contacts.where(index).between(min, max, true, true).limit(cap).toArray();
+  if (inRange.length < cap) return inRange.filter((c) => wanted.has(c[index] as string));
+  const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null)?.idbtrans;
+  if (!idbtrans) return db.contacts.where(index).anyOf([...wanted]).toArray();
+  const ix = idbtrans.objectStore('contacts').index(index);
+  return new Promise<Contact[]>((resolve, reject) => {
+    const out: Contact[] = [];
+    let pending = wanted.size;
+    for (const key of wanted) {
+      const req = ix.getAll(key);
+      req.onsuccess = () => {
+        for (const c of req.result as Contact[]) out.push(c);
+        if (--pending === 0) resolve(out);
+      };
+      req.onerror = () => reject(req.error);
+    }
+  });
+}
+
+/**
+ * The order in which the page sends the rows: people with a URL by slug, then the others by name,
+ * so that each batch covers a narrow range of the `slug` (or `nameLower`) index (see `lookUp`).
+ */
+export function orderForImport<R extends Pick<ConnectionRow, 'slug' | 'firstName' | 'lastName'>>(rows: readonly R[]): R[] {
+  const keyed = rows.map((row) => ({ row, key: row.slug ?? normaliseKey(rowName(row)), url: row.slug !== null }));
+  keyed.sort((a, b) => (a.url !== b.url ? (a.url ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
+}
+
+/**
  * Writes one batch of rows (call inside ONE rw transaction over contacts, activities, settings):
  * re-plans against the stored records that could match (index lookups by slug and name), adds new
  * contacts with bulkAdd, updates with bulkPut, and records one 'new-connection' activity per
@@ -254,12 +301,12 @@ export interface BatchResult {
  */
 export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
   const t = now.getTime();
-  // Who could match: by slug first; by name only for rows no slug matched (few, after the first import).
+  // Who could match: by slug first; by name only for rows no slug matched.
   const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
-  const bySlug = slugs.length ? await db.contacts.where('slug').anyOf(slugs).toArray() : [];
+  const bySlug = await lookUp(db, 'slug', slugs);
   const found = new Set(bySlug.map((c) => c.slug));
   const names = [...new Set(rows.filter((r) => !r.slug || !found.has(r.slug)).map((r) => normaliseKey(rowName(r))).filter(Boolean))];
-  const byName = names.length ? await db.contacts.where('nameLower').anyOf(names).toArray() : [];
+  const byName = await lookUp(db, 'nameLower', names);
   const existing = new Map<number, Contact>();
   for (const c of bySlug) existing.set(c.id, c);
   for (const c of byName) existing.set(c.id, c);

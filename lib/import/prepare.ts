@@ -4,7 +4,7 @@
  */
 import { getDb } from '../db/db';
 import { describeCsvProblem, parseConnectionsCsv, type ConnectionRow } from './connections-csv';
-import { IMPORT_BATCH_SIZE, planImport, type ExistingContact, type ImportCounts } from './apply';
+import { IMPORT_BATCH_SIZE, orderForImport, planImport, type ExistingContact, type ImportCounts } from './apply';
 
 export interface ImportPreview {
   counts: ImportCounts;
@@ -45,7 +45,8 @@ export async function prepareImport(
   const fitted = parsed.rows.map((row) => fitRow(row, text));
   const shortened = fitted.filter((f) => f.problem).map((f) => f.problem!);
   const plan = planImport(fitted.map((f) => f.row), existing ?? (await readExisting()), { skipped: parsed.skipped });
-  const rows = plan.actions.filter((a) => a.kind !== 'duplicate').map((a) => a.row);
+  // Sorted, so that each batch covers a narrow range of the index the background looks it up in.
+  const rows = orderForImport(plan.actions.filter((a) => a.kind !== 'duplicate').map((a) => a.row));
   const batches = Math.ceil(rows.length / IMPORT_BATCH_SIZE);
   return {
     preview: {

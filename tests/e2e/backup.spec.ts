@@ -4,6 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { CURRENT_SCHEMA_VERSION } from '../../lib/db/db';
 import { api, expect, test } from './fixtures';
 
 test('backup section: reminder, download, foreign file refused, merge restore, CSV export', async ({ openExtensionPage }) => {
@@ -20,7 +21,7 @@ test('backup section: reminder, download, foreign file refused, merge restore, C
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-download').click()]);
   const path = (await download.path())!;
   const backup = JSON.parse(readFileSync(path, 'utf8'));
-  expect(backup).toMatchObject({ format: 'rapport-backup', schemaVersion: 1 });
+  expect(backup).toMatchObject({ format: 'rapport-backup', schemaVersion: CURRENT_SCHEMA_VERSION });
   expect(backup.tables.contacts).toHaveLength(2);
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   await expect(page.getByTestId('backup-message')).toContainText('2 contacts, 1 note');
