@@ -5,13 +5,11 @@ import type { GoalWithProgress } from '../../lib/goals/db';
 import { PERIOD_LABELS } from '../../lib/goals/periods';
 import { type GoalProgress, paceText, streakText } from '../../lib/goals/progress';
 import { type GoalDraft, STARTER_GOALS, describeGoal, unit } from '../../lib/goals/starters';
-import { useGoals } from './data';
 import { useRun } from './status';
 
 const PERIOD_NAMES: Record<Period, string> = { week: 'week', month: 'month', quarter: 'quarter' };
 
-export function GoalsSection({ today, settings }: { today: string; settings: Settings | undefined }) {
-  const goals = useGoals(today, settings);
+export function GoalsSection({ goals, settings }: { goals: GoalWithProgress[] | undefined; settings: Settings | undefined }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const offerStarters = settings && !settings.starterGoalsOffered && goals !== undefined && goals.length === 0;

@@ -5,8 +5,8 @@ import { useRecentContacts } from './data';
 import { safeProfileUrl } from './format';
 import { displayText } from '../safeText';
 
-export function RecentContacts() {
-  const recent = useRecentContacts(5);
+export function RecentContacts({ enabled = true }: { enabled?: boolean }) {
+  const recent = useRecentContacts(5, enabled);
   const headingId = useId();
   if (recent === undefined) return null;
   return (

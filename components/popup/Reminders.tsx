@@ -5,31 +5,30 @@ import { type Contact, RELATIONSHIP_LABELS, type Reminder } from '../../lib/db/s
 import { dayDiff } from '../../lib/goals/periods';
 import { type DueEntry, contactContext, dueText } from '../../lib/reminders/due';
 import { sinceSharedText } from '../../lib/reminders/prompts';
-import { DUE_PAGE, type DueView, useDue } from './data';
+import type { DueView } from './data';
 import { friendlyDay, safeProfileUrl } from './format';
 import { useRun } from './status';
 import { displayText } from '../safeText';
 
 const LABELS: Record<string, string> = RELATIONSHIP_LABELS;
 
-export function RemindersSection({ today }: { today: string }) {
-  const [limit, setLimit] = useState(DUE_PAGE);
-  const due = useDue(today, limit);
+/** `due`: the first page of the due list; `total`: how many are due in all (read after the first paint). */
+export function RemindersSection({ today, due, total, onMore }: { today: string; due: DueView | undefined; total: number | undefined; onMore: () => void }) {
   const headingId = useId();
   return (
     <section className="p-section" aria-labelledby={headingId}>
       <div className="p-section-head">
         <h2 id={headingId}>Due today</h2>
-        {due && due.total > 0 && <span className="p-count" aria-label={`${due.total} due`}>{due.total}</span>}
+        {due && due.entries.length > 0 && total != null && total > 0 && <span className="p-count" aria-label={`${total} due`}>{total}</span>}
       </div>
-      {due === undefined ? <p className="p-muted">Loading…</p> : due.total === 0 ? <NothingDue due={due} today={today} /> : (
+      {due === undefined ? <p className="p-muted">Loading…</p> : due.entries.length === 0 ? <NothingDue due={due} today={today} /> : (
         <>
           <ul className="p-list" aria-label="Things due">
             {due.entries.map((e) => <DueItem key={key(e)} entry={e} due={due} today={today} />)}
           </ul>
-          {due.total > due.entries.length && (
-            <button type="button" className="p-more" onClick={() => setLimit((n) => n + DUE_PAGE)}>
-              Show more ({due.total - due.entries.length} more due)
+          {due.more && (
+            <button type="button" className="p-more" onClick={onMore}>
+              {total != null && total > due.entries.length ? `Show more (${total - due.entries.length} more due)` : 'Show more'}
             </button>
           )}
         </>
@@ -122,12 +121,19 @@ function Actions({ entry, name }: { entry: DueEntry; name: string }) {
   const { run, busy } = useRun();
   const [snoozing, setSnoozing] = useState(false);
   const isShare = entry.type === 'reminder' && entry.reminder.kind === 'share-expertise';
+  // Done and Skip of a reminder can be undone for a few seconds from the status line: the reminder
+  // comes back as it was and what Done recorded goes (so the goal moves back).
+  const withUndo = (id: number, text: string, undone = 'Undone — back in your list.') => () => ({
+    text, tone: 'ok' as const, undo: () => void run('reminder.undo', { id }, undone),
+  });
   const done = () => entry.type === 'contact'
     ? run('followUp.done', { contactId: entry.contactId }, `Logged a message with ${name}. Next follow-up set.`)
-    : run('reminder.done', { id: entry.reminder.id }, isShare ? 'Done — logged as sharing your expertise.' : 'Marked done.');
+    : run('reminder.done', { id: entry.reminder.id }, isShare
+      ? withUndo(entry.reminder.id, 'Done — logged as sharing your expertise.', 'Undone — back in your list, no longer counted.')
+      : withUndo(entry.reminder.id, 'Marked done.'));
   const skip = () => entry.type === 'contact'
     ? run('followUp.skip', { contactId: entry.contactId }, `Skipped this round with ${name}.`)
-    : run('reminder.skip', { id: entry.reminder.id }, 'Skipped.');
+    : run('reminder.skip', { id: entry.reminder.id }, withUndo(entry.reminder.id, 'Skipped.'));
   const snooze = (until: 'tomorrow' | 'next-week') => {
     setSnoozing(false);
     const msg = until === 'tomorrow' ? 'Snoozed until tomorrow.' : 'Snoozed until next week.';

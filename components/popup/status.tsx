@@ -17,7 +17,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const show = useCallback((s: Status | null) => {
     setStatus(s);
     if (timer.current) clearTimeout(timer.current);
-    if (s && s.tone === 'ok') timer.current = setTimeout(() => setStatus(null), s.undo ? 12_000 : 6_000);
+    if (s && s.tone === 'ok') timer.current = setTimeout(() => setStatus(null), s.undo ? 8_000 : 6_000);
   }, []);
   return <Ctx.Provider value={{ status, show }}>{children}</Ctx.Provider>;
 }
@@ -52,7 +52,7 @@ export function StatusLine() {
       {status && (
         <div className={`p-status-box ${status.tone === 'error' ? 'is-error' : ''}`} data-testid="popup-status">
           <span>{status.text}</span>
-          {status.undo && <button type="button" className="p-link" onClick={() => { status.undo!(); show(null); }}>Undo</button>}
+          {status.undo && <button type="button" className="p-link" onClick={() => { show(null); status.undo!(); }}>Undo</button>}
           <button type="button" className="p-icon" aria-label="Dismiss message" onClick={() => show(null)}>×</button>
         </div>
       )}

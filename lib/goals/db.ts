@@ -26,18 +26,32 @@ export async function activityDays(db: RapportDB, kind: ActivityKind, from: stri
   return rows.map((a) => ({ kind: a.kind, date: a.date }));
 }
 
+/**
+ * Whether a period reached `target`: min(count, target), reading at most `target` index keys
+ * (a past period only matters for the streak, i.e. whether it was met).
+ */
+export async function countUpTo(db: RapportDB, kind: ActivityKind, range: Pick<PeriodRange, 'start' | 'end'>, target: number): Promise<number> {
+  const keys = await db.activities.where('[kind+date]').between([kind, range.start], [kind, range.end], true, false).limit(target).primaryKeys();
+  return keys.length;
+}
+
 /** Progress of one goal on the day of `now`. */
 export async function goalProgressFromDb(db: RapportDB, goal: Goal, now: Date, weekStart: number): Promise<GoalProgress> {
   const day = toIsoDate(now);
   const periods = countedPeriods(goal.period, day, weekStart);
   const counts = new Map<string, number>();
-  // This period and the last first; older ones only while the streak holds (a few requests, typically).
-  for (let i = 0, size = 2; i < periods.length; i += size, size = 4) {
+  // This period is counted in full ("done"); a past one only up to the target (met or not: the
+  // streak), so each costs at most `target` keys: all at once when that is small, else the last 4
+  // first and the rest only while the streak holds.
+  const current = countActivities(db, goal.metric, periods[0]!);
+  const first = goal.target * periods.length <= 2000 ? periods.length : 4;
+  for (let i = 1, size = first; i < periods.length; i += size, size = periods.length) {
     const batch = periods.slice(i, i + size);
-    const got = await Promise.all(batch.map((p) => countActivities(db, goal.metric, p)));
+    const got = await Promise.all(batch.map((p) => countUpTo(db, goal.metric, p, goal.target)));
     batch.forEach((p, j) => counts.set(p.start, got[j]!));
-    if (batch.some((_, j) => i + j >= 1 && got[j]! < goal.target)) break;
+    if (got.some((n) => n < goal.target)) break;
   }
+  counts.set(periods[0]!.start, await current);
   return progressFromCounts(goal, (p) => counts.get(p.start) ?? 0, day, weekStart);
 }
 
@@ -47,8 +61,8 @@ export async function loadGoalProgress(
   now: Date = new Date(),
   opts: { activeOnly?: boolean; settings?: Settings } = {},
 ): Promise<GoalWithProgress[]> {
-  const settings = opts.settings ?? (await readSettings(db));
-  let goals = await db.goals.toArray();
+  const [settings, all] = await Promise.all([opts.settings ?? readSettings(db), db.goals.toArray()]);
+  let goals = all;
   if (opts.activeOnly) goals = goals.filter((g) => g.active);
   goals.sort((a, b) => Number(b.active) - Number(a.active) || a.createdAt - b.createdAt || a.id - b.id);
   return Promise.all(goals.map(async (goal) => ({ goal, progress: await goalProgressFromDb(db, goal, now, settings.weekStart) })));

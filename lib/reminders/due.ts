@@ -69,6 +69,65 @@ export async function loadDueList(db: RapportDB, today: string, limit = 25): Pro
   return { total, entries, reminders, contactIds };
 }
 
+export interface DuePage {
+  /** The first `limit` entries of the due list (buildDueList's order, exactly as loadDueList gives them). */
+  entries: DueEntry[];
+  /** The contacts these entries are about (due contacts and the people of reminders), for display. */
+  contacts: Contact[];
+  /** Whether more is due after these. */
+  more: boolean;
+}
+
+/** The contacts among `ids` that have their own open follow-up reminder due by `today` (listed as that reminder). */
+async function coveredContacts(db: RapportDB, ids: readonly number[], today: string): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  // One indexed get per contact, all in flight at once (anyOf walks a cursor step by step).
+  const rows = (await Promise.all(ids.map((id) => db.reminders.where('contactId').equals(id).toArray()))).flat();
+  return new Set(rows.filter((r) => r.state === 'open' && r.kind === 'follow-up' && r.due <= today && r.contactId != null).map((r) => r.contactId!));
+}
+
+/**
+ * The first `limit` entries of the due list, reading about `limit` records however much is due
+ * (the popup's first page): the first open reminders by `[state+due]` (plus every one due on the
+ * last of those days, so the same-day order is exact) and the first due contacts by `nextFollowUp`
+ * without their own due follow-up reminder. Any later reminder or contact is due no earlier, so
+ * the page equals `loadDueList(db, today, limit).entries`. The total is left to loadDueList.
+ */
+export async function loadDuePage(db: RapportDB, today: string, limit = 25): Promise<DuePage> {
+  const n = limit + 1; // one more than shown: is there more?
+  const dueReminders = db.reminders.where('[state+due]').between(['open', ''], ['open', today], true, true);
+  const people = new Map<number, Promise<Contact | undefined>>();
+  const person = (id: number) => people.get(id) ?? people.set(id, db.contacts.get(id)).get(id)!;
+  const readReminders = async (): Promise<Reminder[]> => {
+    const head = await dueReminders.clone().limit(n).toArray();
+    // Their people are read while the rest of the last day is.
+    head.forEach((r) => r.contactId != null && void person(r.contactId));
+    if (head.length < n) return head;
+    const last = head[n - 1]!.due;
+    const sameDay = await db.reminders.where('[state+due]').equals(['open', last]).toArray();
+    return [...head.filter((r) => r.due < last), ...sameDay];
+  };
+  const readContacts = async (): Promise<Contact[]> => {
+    const out: Contact[] = [];
+    for (let offset = 0; out.length < n;) {
+      const batch = await db.contacts.where('nextFollowUp').belowOrEqual(today).offset(offset).limit(n).toArray();
+      offset += batch.length;
+      const covered = await coveredContacts(db, batch.map((c) => c.id), today);
+      out.push(...batch.filter((c) => !covered.has(c.id) && c.nextFollowUp));
+      if (batch.length < n) break;
+    }
+    return out;
+  };
+  const [reminders, contacts] = await Promise.all([readReminders(), readContacts()]);
+  const all = buildDueList(reminders, contacts.map((c) => ({ id: c.id, due: c.nextFollowUp! })), today);
+  const entries = all.slice(0, limit);
+  const byId = new Map(contacts.map((c) => [c.id, c] as const));
+  const ofReminders = [...new Set(entries.flatMap((e) => (e.type === 'reminder' && e.reminder.contactId != null && !byId.has(e.reminder.contactId) ? [e.reminder.contactId] : [])))];
+  for (const c of await Promise.all(ofReminders.map(person))) if (c) byId.set(c.id, c);
+  const listed = new Set(entries.flatMap((e) => (e.type === 'contact' ? [e.contactId] : e.reminder.contactId != null ? [e.reminder.contactId] : [])));
+  return { entries, contacts: [...byId.values()].filter((c) => listed.has(c.id)), more: all.length > limit };
+}
+
 /** The toolbar badge's number: the due list's total. */
 export async function dueCount(db: RapportDB, today: string): Promise<number> {
   return (await loadDueList(db, today, 0)).total;

@@ -11,7 +11,6 @@ import { toIsoDate } from '../domain/dates';
 import { readSettings } from '../domain/settings';
 import { nextPrompt } from './prompts';
 import { nextWeekday } from './recurrence';
-import { weekday } from '../goals/periods';
 
 export const SHARE_TITLE = 'Share your expertise';
 
@@ -42,7 +41,11 @@ export async function ensureShareReminder(db: RapportDB, now: Date = new Date())
       const rec = keep.recurrence;
       if (!rec || rec.every !== 'weekdays' || !sameDays(rec.weekdays, days)) {
         const patch: Partial<Reminder> = { recurrence: { every: 'weekdays', weekdays: days }, updatedAt: now.getTime() };
-        if (!keep.snoozedUntil && keep.due > today && !days.includes(weekday(keep.due))) patch.due = nextWeekday(days, today)!;
+        // Not snoozed and not due yet: the next day of the NEW schedule (which may be sooner, even today).
+        if (!keep.snoozedUntil && keep.due > today) {
+          const due = nextWeekday(days, today)!;
+          if (due !== keep.due) patch.due = due;
+        }
         await db.reminders.update(keep.id, patch);
         changed = true;
       }

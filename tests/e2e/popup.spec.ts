@@ -97,6 +97,20 @@ test('goals count seeded activities; Done, Snooze and the alarm keep the list an
   await expect(items).toHaveCount(3);
   await expect.poll(() => badge(serviceWorker)).toBe('3');
 
+  // Undo (offered for a few seconds): the prompt is back as it was, the goal moves back, the badge too.
+  await page.getByTestId('popup-status').getByRole('button', { name: 'Undo' }).click();
+  await expect(goalText(page, 'expertise-shared')).toContainText('1 / 2');
+  await expect(items).toHaveCount(4);
+  await expect(share).toContainText('Post a lesson you learned this week.');
+  await expect(page.getByLabel('4 due')).toBeVisible();
+  await expect.poll(() => badge(serviceWorker)).toBe('4');
+  // Done again counts again.
+  await share.getByRole('button', { name: 'Done' }).click();
+  await expect(goalText(page, 'expertise-shared')).toContainText('2 / 2');
+  await expect(items).toHaveCount(3);
+  await expect(page.getByLabel('3 due')).toBeVisible();
+  await expect.poll(() => badge(serviceWorker)).toBe('3');
+
   // Snooze a follow-up to next week: it leaves the list and the badge count drops.
   const ada = items.filter({ hasText: 'Ada Inventedson' });
   await ada.getByRole('button', { name: 'Snooze Ada Inventedson' }).click();

@@ -81,17 +81,66 @@ export const reminderOps = {
     input: idInput,
     output: finishOutput,
     async handler({ id }, ctx) {
-      const { db, now } = ctx;
+      const { db } = ctx;
+      // One instant for everything Done records (reminder.undo finds it by that instant).
+      const at = ctx.now();
+      const fixed: HandlerCtx = { ...ctx, now: () => at };
       return db.transaction('rw', tx(db), async () => {
         const r = await requireReminder(db, id);
         if (r.state !== 'open') return { reminder: r, next: null };
-        const day = todayOf(now());
+        const day = todayOf(at);
         if (r.kind === 'share-expertise') {
-          await recordActivity(db, { kind: 'expertise-shared', date: day, reminderId: r.id, source: 'reminder', note: r.title }, now());
+          await recordActivity(db, { kind: 'expertise-shared', date: day, reminderId: r.id, source: 'reminder', note: r.title }, at);
         } else if (r.kind === 'follow-up' && r.contactId != null && (await db.contacts.get(r.contactId))) {
-          await contactOps['interaction.log'].handler({ contactId: r.contactId, kind: 'message', note: null }, ctx);
+          await contactOps['interaction.log'].handler({ contactId: r.contactId, kind: 'message', note: null }, fixed);
         }
-        return finish(r, 'done', ctx);
+        return finish(r, 'done', fixed);
+      });
+    },
+  }),
+
+  /**
+   * Undo of Done or Skip (the popup offers it for a few seconds): the reminder is open again as it
+   * was, the next occurrence Done/Skip created goes (unless it was changed since), and what Done
+   * recorded goes too — the 'expertise-shared' activity, or the message logged with the person
+   * (with what it counted) — so goal progress goes back.
+   */
+  'reminder.undo': defineOp({
+    access: 'panel',
+    writes: [...ALL_TABLES],
+    input: idInput,
+    output: z.object({ reminder: reminderSchema }),
+    async handler({ id }, ctx) {
+      const { db, now } = ctx;
+      return db.transaction('rw', tx(db), async () => {
+        const r = await requireReminder(db, id);
+        if (r.state === 'open' || r.doneAt == null) return { reminder: r };
+        const at = r.doneAt;
+        const day = todayOf(new Date(at));
+        // The next occurrence: same kind and person, created at the instant this one was closed.
+        const candidates = r.contactId != null
+          ? db.reminders.where('contactId').equals(r.contactId)
+          : db.reminders.where('[state+due]').between(['open', ''], ['open', '\uffff'], true, true);
+        const nexts = await candidates
+          .filter((x) => x.id !== r.id && x.state === 'open' && x.kind === r.kind && x.contactId === r.contactId && x.createdAt === at && x.updatedAt === at && x.snoozedUntil == null)
+          .primaryKeys();
+        if (nexts.length) await db.reminders.bulkDelete(nexts);
+        if (r.state === 'done') {
+          if (r.kind === 'share-expertise') {
+            // Days around it: the day is local time, the same as when it was recorded.
+            const acts = await db.activities.where('[kind+date]')
+              .between(['expertise-shared', plusDays(day, -1)], ['expertise-shared', plusDays(day, 1)], true, true)
+              .filter((a) => a.reminderId === r.id && a.createdAt === at).primaryKeys();
+            if (acts.length) await db.activities.bulkDelete(acts);
+          } else if (r.kind === 'follow-up' && r.contactId != null) {
+            const logged = await db.interactions.where('[contactId+date]').between([r.contactId, plusDays(day, -1)], [r.contactId, plusDays(day, 1)], true, true)
+              .filter((i) => i.kind === 'message' && i.createdAt === at).primaryKeys();
+            for (const interactionId of logged) await contactOps['interaction.delete'].handler({ id: interactionId }, ctx);
+          }
+        }
+        const reopened: Reminder = { ...r, state: 'open', doneAt: null, updatedAt: now().getTime() };
+        await db.reminders.put(reopened);
+        return { reminder: reopened };
       });
     },
   }),

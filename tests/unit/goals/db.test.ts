@@ -37,4 +37,24 @@ describe('goal progress from the database', () => {
       goals.map((g) => { const p = goalProgress(g, all, now, 0); return `${p.done} / ${p.target}`; }),
     );
   });
+
+  it('long streaks (up to the look-back cap) come out the same when past periods are only counted up to the target', async () => {
+    const db = freshDb();
+    // Two a day for a year: every past period is met, so streaks reach the cap.
+    for (let d = 0; d < 370; d++) {
+      for (const kind of ['expertise-shared', 'expertise-shared', 'event-attended'] as const) {
+        await recordActivity(db, { kind, date: plusDays('2026-03-29', -d), source: 'import' }, new Date());
+      }
+    }
+    const all = await db.activities.toArray();
+    const now = new Date(2026, 2, 29, 12, 0);
+    const goals: Goal[] = ([['expertise-shared', 14, 'week'], ['expertise-shared', 15, 'week'], ['event-attended', 28, 'month'], ['event-attended', 60, 'quarter'], ['event-attended', 400, 'quarter']] as const)
+      .map(([metric, target, period], i) => ({ id: i + 1, metric, target, period, active: true, createdAt: 0, updatedAt: 0 }));
+    for (const g of goals) {
+      const fromDb = await goalProgressFromDb(db, g, now, 1);
+      expect(fromDb).toEqual(goalProgress(g, all, now, 1));
+    }
+    expect((await goalProgressFromDb(db, goals[0]!, now, 1)).streakCapped).toBe(true);
+    expect((await goalProgressFromDb(db, goals[1]!, now, 1)).streak).toBe(0);
+  });
 });

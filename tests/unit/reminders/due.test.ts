@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reminder } from '../../../lib/db/schema';
 import { RELATIONSHIP_LABELS } from '../../../lib/db/schema';
-import { buildDueList, contactContext, dueCount, dueText, loadDueList } from '../../../lib/reminders/due';
+import { buildDueList, contactContext, dueCount, dueText, loadDueList, loadDuePage } from '../../../lib/reminders/due';
 import { summarise } from '../../../lib/background/alarms';
 import { addContact, addReminder, freshDb } from './helpers';
 
@@ -78,9 +78,36 @@ describe('due list', () => {
       const page = await loadDueList(db, today, limit);
       expect(page.total).toBe(full.length);
       expect(page.entries).toEqual(full.slice(0, limit));
+      // The popup's page reads only about `limit` records and lists the very same entries.
+      const popupPage = await loadDuePage(db, today, limit);
+      expect(popupPage.entries).toEqual(full.slice(0, limit));
+      expect(popupPage.more).toBe(full.length > limit);
+      const people = full.slice(0, limit).flatMap((e) => (e.type === 'contact' ? [e.contactId] : e.reminder.contactId != null ? [e.reminder.contactId] : []));
+      expect(popupPage.contacts.map((c) => c.id).sort()).toEqual([...new Set(people)].sort());
     }
     expect(await dueCount(db, today)).toBe(full.length);
     const list = await loadDueList(db, today, 0);
     expect(summarise(list)).toMatch(/^\d+ follow-ups, \d+ commitments, a prompt to share your expertise\./);
+  });
+
+  it('the popup page is exact at its edges: same-day order past the page, contacts covered by a later reminder', async () => {
+    const db = freshDb();
+    const today = '2026-03-05';
+    const c: number[] = [];
+    for (let i = 0; i < 6; i++) c.push(await addContact(db, { nextFollowUp: '2026-03-02' }));
+    // Share prompts (rank last on a day) are added first, so their ids come before the commitments of that day.
+    for (let i = 0; i < 3; i++) await addReminder(db, { kind: 'share-expertise', due: '2026-03-01' });
+    for (let i = 0; i < 3; i++) await addReminder(db, { kind: 'commitment', due: '2026-03-01' });
+    // The first contacts are covered by a follow-up reminder due later (listed once, as that reminder).
+    await addReminder(db, { kind: 'follow-up', contactId: c[0]!, due: '2026-03-04' });
+    await addReminder(db, { kind: 'follow-up', contactId: c[1]!, due: '2026-03-05' });
+    await addReminder(db, { kind: 'follow-up', contactId: c[2]!, due: '2026-03-09' }); // not due yet: does not cover
+    const full = (await loadDueList(db, today, 1000)).entries;
+    expect(full.filter((e) => e.type === 'contact')).toHaveLength(4);
+    for (let limit = 0; limit <= full.length + 1; limit++) {
+      const page = await loadDuePage(db, today, limit);
+      expect(page.entries).toEqual(full.slice(0, limit));
+      expect(page.more).toBe(full.length > limit);
+    }
   });
 });

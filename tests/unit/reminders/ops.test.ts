@@ -93,6 +93,67 @@ describe('reminder operations', () => {
   });
 });
 
+describe('undo of Done and Skip', () => {
+  it('share-expertise Done then Undo: the goal goes back, the reminder is open again, the next one goes', async () => {
+    const db = freshDb();
+    await callOp(db, 'goal.create', { metric: 'expertise-shared', target: 2, period: 'week' }, THU);
+    await ensureShareReminder(db, THU);
+    const [open] = await db.reminders.toArray();
+    const before = { ...open! };
+    const done = await callOp(db, 'reminder.done', { id: open!.id }, THU);
+    expect((await loadGoalProgress(db, THU))[0]!.progress.done).toBe(1);
+    expect(done.next).toMatchObject({ state: 'open' });
+    const later = new Date(THU.getTime() + 4000);
+    const undone = await callOp(db, 'reminder.undo', { id: open!.id }, later);
+    expect(undone.reminder).toMatchObject({ id: open!.id, state: 'open', doneAt: null, due: before.due, title: before.title });
+    expect((await loadGoalProgress(db, THU))[0]!.progress.done).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+    expect(await lastSharedDay(db)).toBe(null);
+    const reminders = await db.reminders.toArray();
+    expect(reminders).toHaveLength(1); // the next occurrence Done created is gone
+    expect(reminders[0]).toMatchObject({ ...before, updatedAt: later.getTime() });
+    expect((await loadDueList(db, '2026-03-05')).total).toBe(1);
+    // Undo twice changes nothing more; Done again counts again (once).
+    await callOp(db, 'reminder.undo', { id: open!.id }, later);
+    expect(await db.reminders.count()).toBe(1);
+    await callOp(db, 'reminder.done', { id: open!.id }, later);
+    expect((await loadGoalProgress(db, THU))[0]!.progress.done).toBe(1);
+  });
+
+  it('Undo keeps other activities of the day and a next occurrence the user already changed', async () => {
+    const db = freshDb();
+    await ensureShareReminder(db, THU);
+    await callOp(db, 'activity.quickLog', { what: 'expertise-shared', note: 'Answered a question' }, THU);
+    const [open] = (await db.reminders.toArray()).filter((r) => r.kind === 'share-expertise');
+    const done = await callOp(db, 'reminder.done', { id: open!.id }, THU);
+    await callOp(db, 'reminder.snooze', { id: done.next.id, until: '2026-03-20' }, THU);
+    await callOp(db, 'reminder.undo', { id: open!.id }, THU);
+    expect((await db.activities.toArray()).map((a) => a.note)).toEqual(['Answered a question']);
+    expect((await db.reminders.toArray()).map((r) => [r.id, r.state])).toEqual([[open!.id, 'open'], [done.next.id, 'open']]);
+  });
+
+  it('Skip then Undo; a follow-up Done then Undo removes the logged message and what it counted', async () => {
+    const db = freshDb();
+    await writeSettings(db, { shareExpertise: { enabled: false, weekdays: [], prompts: [] } });
+    const c = await addContact(db, { lastInteraction: '2025-11-01', cadenceDays: 30, nextFollowUp: '2025-12-01' });
+    const fu = await addReminder(db, { kind: 'follow-up', contactId: c, due: '2026-03-04', recurrence: { every: 'days', days: 14 } });
+    const skipped = await callOp(db, 'reminder.skip', { id: fu }, THU);
+    expect(skipped.next).toMatchObject({ due: '2026-03-18' });
+    await callOp(db, 'reminder.undo', { id: fu }, THU);
+    expect((await db.reminders.toArray()).map((r) => [r.id, r.state, r.due])).toEqual([[fu, 'open', '2026-03-04']]);
+
+    await callOp(db, 'reminder.done', { id: fu }, THU);
+    expect((await db.activities.toArray()).map((a) => a.kind)).toEqual(['reconnection']);
+    expect((await db.contacts.get(c))!.lastInteraction).toBe('2026-03-05');
+    await callOp(db, 'reminder.undo', { id: fu }, THU);
+    expect(await db.interactions.count()).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+    expect((await db.contacts.get(c))!.lastInteraction).toBe(null);
+    expect((await db.reminders.toArray()).map((r) => [r.id, r.state])).toEqual([[fu, 'open']]);
+    await expect(callOp(db, 'reminder.undo', { id: 999 }, THU)).rejects.toThrow(/no longer exists/);
+  });
+});
+
 describe('goal operations', () => {
   it('starter goals: accepted as offered or changed, never duplicated, offer remembered', async () => {
     const db = freshDb();
