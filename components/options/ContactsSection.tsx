@@ -2,35 +2,135 @@
  * Everyone in the network: search as you type, filters, sort, virtualised rows (fast at 30,000),
  * bulk tag, bulk delete with undo, and the contact editor the panel uses.
  */
-import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { memo, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { getDb } from '../../lib/db/db';
 import { type Contact, RELATIONSHIPS } from '../../lib/db/schema';
 import {
-  type ContactFilter, type ContactSort, type SearchIndex, type StatusFilter, allRelationships, allTags, filterPositions, isOverdue,
-  narrows, searchText, sortContacts,
+  type ContactFilter, type ContactSort, EMPTY_INDEX, type NameIndex, type SearchIndex, type StatusFilter, addToIndex, allRelationships,
+  allTags, filterPositions, isOverdue, narrows, orderIndex, removeFromIndex,
 } from '../../lib/manage/search';
+import { changedContactIds, loadContactsInChunks } from '../../lib/manage/load';
+import { EMPTY_NEW_CONTACT, type NewContactForm as NewContactFormValues, newContactInput, slugFromProfileInput } from '../../lib/manage/newContact';
 import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useSettings, useToast, useToday } from './common';
 import { ContactDrawer } from './ContactDrawer';
 import { displayText } from '../safeText';
 
 const ROW_HEIGHT = 52;
+/** More than the rows a screen can show (+ overscan): slot keys stay unique among the rendered rows. */
+const SLOTS = 512;
 
 /** The last filter result, reused when the next filter only narrows it (typing more of a word). */
 interface FilterCache { index: SearchIndex; filter: ContactFilter; today: string; positions: number[] }
 
-export function ContactsSection() {
-  // The first rows by name come first through the index (a few ms), so the page paints at once;
-  // then the whole list (30,000 rows take a second or so) for search, filters and sort in memory.
-  const preview = useLiveQuery(() => getDb().contacts.orderBy('nameLower').limit(40).toArray(), []);
-  const [loadAll, setLoadAll] = useState(false);
+interface Loaded {
+  index: NameIndex;
+  complete: boolean;
+  /** While loading: how many contacts there are (the list has its full height from the first chunk). */
+  total: number;
+}
+
+/**
+ * Every contact, in name order with its search text, read in chunks (the first rows show from the
+ * first chunk; no task deserialises 30,000 records at once) and kept up to date: a write to a few
+ * contacts re-reads only those; anything bigger re-reads the list in the background and swaps it in.
+ */
+function useContactIndex(): Loaded | undefined {
+  const [state, setState] = useState<Loaded | undefined>();
   useEffect(() => {
-    if (preview === undefined || loadAll) return;
-    const raf = requestAnimationFrame(() => setTimeout(() => setLoadAll(true), 0));
-    return () => cancelAnimationFrame(raf);
-  }, [preview, loadAll]);
-  const contacts = useLiveQuery(async () => (loadAll ? getDb().contacts.toArray() : undefined), [loadAll]);
+    let generation = 0;
+    let current: NameIndex = EMPTY_INDEX;
+    let complete = false;
+    let loading = false;
+    let failures = 0;
+    // Changes noticed while a full read runs wait for it (a stream of writes, e.g. an import in
+    // another tab, must not restart it forever): ids are re-read after it, 'all' reads again.
+    let dirty = false;
+    let queued = new Set<number>();
+    let pending: number[] | 'all' | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const afterLoad = () => {
+      loading = false;
+      if (dirty) { dirty = false; queued = new Set(); fullLoad(); }
+      else if (queued.size) { const ids = [...queued]; queued = new Set(); void patch(ids); }
+    };
+    const fullLoad = () => {
+      const gen = ++generation;
+      const initial = !complete;
+      loading = true;
+      let next: NameIndex = EMPTY_INDEX;
+      let shown = 0;
+      let total = 0;
+      if (initial) void getDb().contacts.count().then((n) => { total = n; }, () => {});
+      void loadContactsInChunks(getDb(), (rows) => {
+        next = addToIndex(next, rows);
+        // Render the first chunk at once, then now and then (each render of a longer list costs more).
+        if (initial && (shown === 0 || next.contacts.length >= shown * 2)) {
+          const first = shown === 0;
+          shown = next.contacts.length;
+          current = next;
+          const update = { index: next, complete: false, total: Math.max(total, next.contacts.length) };
+          // Later chunks render as a transition: React slices the work and yields to scrolling.
+          if (first) setState(update);
+          else startTransition(() => setState(update));
+        }
+      }, { cancelled: () => gen !== generation }).then((done) => {
+        if (!done || gen !== generation) return;
+        current = next;
+        complete = true;
+        failures = 0;
+        startTransition(() => setState({ index: next, complete: true, total: next.contacts.length }));
+        afterLoad();
+      }, () => {
+        // E.g. the database was closed for an upgrade: show what was read, try again shortly.
+        if (gen !== generation) return;
+        if (initial) { current = next; complete = true; setState({ index: next, complete: true, total: next.contacts.length }); }
+        if (++failures <= 3) dirty = true;
+        setTimeout(() => { if (gen === generation) afterLoad(); }, 1000);
+      });
+    };
+    const patch = async (changed: number[]) => {
+      const gen = generation;
+      const ids = [...new Set(changed)]; // one contact written several times is read (and added) once
+      const rows = (await getDb().contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+      if (gen !== generation) return;
+      current = addToIndex(removeFromIndex(current, new Set(ids)), rows);
+      setState({ index: current, complete: true, total: current.contacts.length });
+    };
+    const flush = () => {
+      timer = undefined;
+      const what = pending;
+      pending = null;
+      if (what === null) return;
+      if (loading) {
+        if (what === 'all') dirty = true;
+        else for (const id of what) queued.add(id);
+      } else if (what === 'all') fullLoad();
+      else void patch(what);
+    };
+    const onChange = (parts: ObservabilitySet) => {
+      const ids = changedContactIds(parts, getDb().name);
+      if (ids === null) return;
+      pending = ids === 'all' || pending === 'all' ? 'all' : [...(pending ?? []), ...ids];
+      if (pending !== 'all' && pending.length > 500) pending = 'all';
+      timer ??= setTimeout(flush, 30);
+    };
+    Dexie.on('storagemutated', onChange);
+    fullLoad();
+    return () => {
+      generation++;
+      if (timer) clearTimeout(timer);
+      Dexie.on('storagemutated').unsubscribe(onChange);
+    };
+  }, []);
+  return state;
+}
+
+export function ContactsSection() {
+  const loaded = useContactIndex();
+  const nameIndex = loaded?.index;
+  const contacts = loaded?.complete ? nameIndex!.contacts : undefined;
   const cache = useRef<FilterCache | null>(null);
   const settings = useSettings();
   const day = useToday();
@@ -45,26 +145,20 @@ export function ContactsSection() {
     const m = /[?&]id=(\d+)/.exec(location.hash);
     return m ? Number(m[1]) : null;
   });
-  const deferredQuery = useDeferredValue(query);
+  const [creating, setCreating] = useState(false);
 
-  // Computed once per loaded list (not per keystroke): the search text of each contact, then the sort.
-  const textById = useMemo(() => {
-    const m = new Map<number, string>();
-    for (const c of contacts ?? []) m.set(c.id, searchText(c));
-    return m;
-  }, [contacts]);
-  const index = useMemo(() => {
-    const sorted = sortContacts(contacts ?? [], sort);
-    return { contacts: sorted, text: sorted.map((c) => textById.get(c.id)!) };
-  }, [contacts, sort, textById]);
+  // Name order comes from the loader; another order is computed once per list and sort, not per keystroke.
+  const index = useMemo(() => orderIndex(nameIndex ?? EMPTY_INDEX, sort), [nameIndex, sort]);
+  // Filtered in the keystroke's own render (a few ms, narrowing the previous result when the query
+  // only grew), so the new rows and count are painted in the next frame.
   const filtered = useMemo(() => {
-    const filter: ContactFilter = { query: deferredQuery, relationship, tag, status, overdue };
+    const filter: ContactFilter = { query, relationship, tag, status, overdue };
     const prev = cache.current;
     const within = prev && prev.index === index && prev.today === day && narrows(prev.filter, filter) ? prev.positions : undefined;
     const positions = filterPositions(index, filter, day, within);
     cache.current = { index, filter, today: day, positions };
     return positions.map((i) => index.contacts[i]!);
-  }, [index, deferredQuery, relationship, tag, status, overdue, day]);
+  }, [index, query, relationship, tag, status, overdue, day]);
   const tags = useMemo(() => allTags(contacts ?? []), [contacts]);
   const relationships = useMemo(() => {
     const used = allRelationships(contacts ?? []);
@@ -90,14 +184,60 @@ export function ContactsSection() {
   const filtersOn = Boolean(query || relationship || tag || status !== 'all' || overdue);
   const searchId = useId();
 
+  // The filter controls do not change while typing: the same elements let React skip them.
+  const filterControls = useMemo(() => (
+    <>
+          <label className="o-field">
+            <span>Relationship</span>
+            <select value={relationship} onChange={(e) => setRelationship(e.target.value)} data-testid="filter-relationship">
+              <option value="">Any</option>
+              {relationships.map((r) => <option key={r} value={r}>{relLabel(r)}</option>)}
+            </select>
+          </label>
+          <label className="o-field">
+            <span>Tag</span>
+            <select value={tag} onChange={(e) => setTag(e.target.value)} data-testid="filter-tag">
+              <option value="">Any</option>
+              {tags.map((t) => <option key={t} value={t}>{t}</option>)}
+            </select>
+          </label>
+          <label className="o-field">
+            <span>Status</span>
+            <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="filter-status">
+              <option value="all">Any</option>
+              {(Object.keys(STATUS_LABELS) as Contact['status'][]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+            </select>
+          </label>
+          <label className="o-field">
+            <span>Sort by</span>
+            <select value={sort} onChange={(e) => setSort(e.target.value as ContactSort)} data-testid="sort">
+              <option value="name">Name</option>
+              <option value="lastInteraction">Last interaction</option>
+              <option value="nextFollowUp">Next follow-up</option>
+            </select>
+          </label>
+          <label className="o-check" style={{ minHeight: 32 }}>
+            <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="filter-overdue" />
+            Overdue only
+          </label>
+    </>
+  ), [relationship, tag, status, sort, overdue, tags, relationships]);
+
   return (
     <section className="o-section" aria-labelledby="contacts-title">
       <div className="o-section-head">
         <h1 id="contacts-title">Contacts</h1>
-        <p className="o-muted" data-testid="contacts-shown" aria-live="polite">
-          {contacts === undefined ? 'Loading…' : filtersOn ? `${filtered.length} of ${contacts.length} shown` : `${contacts.length} in your network`}
-        </p>
+        <div className="o-row" style={{ alignItems: 'baseline' }}>
+          <p className="o-muted" data-testid="contacts-shown" aria-live="polite">
+            {contacts === undefined ? 'Loading…' : filtersOn ? `${filtered.length} of ${contacts.length} shown` : `${contacts.length} in your network`}
+          </p>
+          {!creating && (
+            <button type="button" className="o-primary" onClick={() => setCreating(true)} data-testid="new-contact-button">New contact</button>
+          )}
+        </div>
       </div>
+
+      {creating && <NewContactForm relationships={relationships} onClose={() => setCreating(false)} onCreated={setOpenId} />}
 
       <div className="o-toolbar" role="search">
         <label className="o-field o-search" htmlFor={searchId}>
@@ -107,39 +247,7 @@ export function ContactsSection() {
             onChange={(e) => setQuery(e.target.value)} data-testid="contact-search" autoComplete="off"
           />
         </label>
-        <label className="o-field">
-          <span>Relationship</span>
-          <select value={relationship} onChange={(e) => setRelationship(e.target.value)} data-testid="filter-relationship">
-            <option value="">Any</option>
-            {relationships.map((r) => <option key={r} value={r}>{relLabel(r)}</option>)}
-          </select>
-        </label>
-        <label className="o-field">
-          <span>Tag</span>
-          <select value={tag} onChange={(e) => setTag(e.target.value)} data-testid="filter-tag">
-            <option value="">Any</option>
-            {tags.map((t) => <option key={t} value={t}>{t}</option>)}
-          </select>
-        </label>
-        <label className="o-field">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)} data-testid="filter-status">
-            <option value="all">Any</option>
-            {(Object.keys(STATUS_LABELS) as Contact['status'][]).map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
-          </select>
-        </label>
-        <label className="o-field">
-          <span>Sort by</span>
-          <select value={sort} onChange={(e) => setSort(e.target.value as ContactSort)} data-testid="sort">
-            <option value="name">Name</option>
-            <option value="lastInteraction">Last interaction</option>
-            <option value="nextFollowUp">Next follow-up</option>
-          </select>
-        </label>
-        <label className="o-check" style={{ minHeight: 32 }}>
-          <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="filter-overdue" />
-          Overdue only
-        </label>
+        {filterControls}
         {filtersOn && (
           <button type="button" onClick={() => { setQuery(''); setRelationship(''); setTag(''); setStatus('all'); setOverdue(false); }}>
             Clear filters
@@ -160,18 +268,17 @@ export function ContactsSection() {
           />
           <span>Name</span><span>Company</span><span>Relationship · tags</span><span>Last contact</span><span>Next follow-up</span>
         </div>
-        {contacts === undefined ? (
-          preview?.length ? (
-            <Rows contacts={preview} selected={selected} onToggle={toggle} onOpen={setOpenId} today={day} />
-          ) : <p className="o-empty">Loading…</p>
-        ) : filtered.length === 0 ? (
+        {contacts === undefined && !filtered.length ? (
+          <p className="o-empty">Loading…</p>
+        ) : contacts !== undefined && filtered.length === 0 ? (
           <div className="o-empty">
             {contacts.length === 0 ? (
               <p>No contacts yet. Save people from their LinkedIn profile with the Rapport panel, or <a href="#import">import your connections</a>.</p>
             ) : <p>No contact matches these filters.</p>}
           </div>
         ) : (
-          <Rows contacts={filtered} selected={selected} onToggle={toggle} onOpen={setOpenId} today={day} />
+          <Rows contacts={filtered} placeholders={contacts === undefined && !filtersOn ? Math.max(0, (loaded?.total ?? 0) - filtered.length) : 0}
+            selected={selected} onToggle={toggle} onOpen={setOpenId} today={day} />
         )}
       </div>
 
@@ -180,25 +287,34 @@ export function ContactsSection() {
   );
 }
 
-const Rows = memo(function Rows({ contacts, selected, onToggle, onOpen, today }: {
-  contacts: Contact[]; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
+const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle, onOpen, today }: {
+  /** placeholders: rows still loading after `contacts` (the list keeps its final height while it loads). */
+  contacts: Contact[]; placeholders?: number; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: contacts.length,
+    count: contacts.length + placeholders,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (i) => contacts[i]!.id,
+    overscan: 4,
   });
   return (
     <div ref={scrollRef} className="o-list-scroll" data-testid="contact-scroll">
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }} aria-label="Contacts">
         {virtualizer.getVirtualItems().map((v) => {
-          const c = contacts[v.index]!;
+          const c = contacts[v.index];
+          if (!c) {
+            return (
+              <li key={v.index % SLOTS} className="o-list-row o-muted" style={{ transform: `translateY(${v.start}px)` }} aria-busy="true">
+                <span /><span className="o-cell">Loading…</span>
+              </li>
+            );
+          }
+          // Keyed by the slot on screen, not the contact: a keystroke or a scroll updates the rows'
+          // text in place instead of replacing their elements.
           return (
-            <Row key={c.id} contact={c} top={v.start} selected={selected.has(c.id)} onToggle={onToggle} onOpen={onOpen} today={today} />
+            <Row key={v.index % SLOTS} contact={c} top={v.start} selected={selected.has(c.id)} onToggle={onToggle} onOpen={onOpen} today={today} />
           );
         })}
       </ul>
@@ -270,5 +386,72 @@ function BulkBar({ ids, tags, onDone }: { ids: number[]; tags: string[]; onDone:
       <button type="button" onClick={onDone}>Clear selection</button>
       {error && <div style={{ flexBasis: '100%' }}><ErrorText error={error} /></div>}
     </div>
+  );
+}
+
+function NewContactForm({ relationships, onClose, onCreated }: {
+  relationships: string[]; onClose: () => void; onCreated: (id: number) => void;
+}) {
+  const [form, setForm] = useState<NewContactFormValues>(EMPTY_NEW_CONTACT);
+  const { run, error, setError, busy } = useAction();
+  const toast = useToast();
+  const id = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
+  useEffect(() => nameRef.current?.focus(), []);
+  const link = slugFromProfileInput(form.profileUrl);
+  const set = (patch: Partial<NewContactFormValues>) => { setError(null); setForm((f) => ({ ...f, ...patch })); };
+  const submit = async () => {
+    const checked = newContactInput(form);
+    if ('error' in checked) { setError(checked.error); return; }
+    const res = await run('contact.save', checked.input as never);
+    if (res) {
+      toast({ message: `Added ${res.contact.name}.`, action: { label: 'Open', run: () => onCreated(res.contact.id) } });
+      onClose();
+    }
+  };
+  return (
+    <form className="o-card" style={{ padding: 12, gap: 8 }} aria-labelledby={`${id}-title`} data-testid="new-contact-form"
+      onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <h2 id={`${id}-title`}>New contact</h2>
+      <div className="o-grid2" style={{ gridTemplateColumns: '1fr 1fr' }}>
+        <label className="o-field"><span>Name (required)</span>
+          <input ref={nameRef} type="text" required maxLength={300} value={form.name} onChange={(e) => set({ name: e.target.value })}
+            data-testid="new-contact-name" autoComplete="off" />
+        </label>
+        <label className="o-field"><span>LinkedIn profile address (optional)</span>
+          <input type="text" inputMode="url" maxLength={2000} value={form.profileUrl} placeholder="linkedin.com/in/their-name"
+            onChange={(e) => set({ profileUrl: e.target.value })} data-testid="new-contact-url" autoComplete="off"
+            aria-invalid={link !== null && 'error' in link} aria-describedby={`${id}-url-hint`} />
+          <span id={`${id}-url-hint`} className="o-small o-muted" data-testid="new-contact-slug">
+            {link === null ? 'Paste the address of their profile page to recognise them there.' : 'error' in link ? link.error : `Profile: linkedin.com/in/${link.slug}`}
+          </span>
+        </label>
+        <label className="o-field" style={{ gridColumn: '1 / -1' }}><span>Headline</span>
+          <input type="text" maxLength={1000} value={form.headline} onChange={(e) => set({ headline: e.target.value })} data-testid="new-contact-headline" />
+        </label>
+        <label className="o-field"><span>Company</span>
+          <input type="text" maxLength={300} value={form.company} onChange={(e) => set({ company: e.target.value })} data-testid="new-contact-company" />
+        </label>
+        <label className="o-field"><span>Tags (comma separated)</span>
+          <input type="text" maxLength={2000} value={form.tags} placeholder="e.g. rust, meetup-berlin" onChange={(e) => set({ tags: e.target.value })}
+            data-testid="new-contact-tags" />
+        </label>
+      </div>
+      <fieldset className="o-row" style={{ border: 0, padding: 0, margin: 0, flexWrap: 'wrap' }} data-testid="new-contact-relationships">
+        <legend className="o-small">Relationships</legend>
+        {relationships.map((r) => (
+          <label key={r} className="o-check">
+            <input type="checkbox" checked={form.relationships.includes(r)}
+              onChange={(e) => set({ relationships: e.target.checked ? [...form.relationships, r] : form.relationships.filter((x) => x !== r) })} />
+            {relLabel(r)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="o-row">
+        <button type="submit" className="o-primary" disabled={busy || !form.name.trim()} data-testid="new-contact-save">Add contact</button>
+        <button type="button" onClick={onClose}>Cancel</button>
+      </div>
+      <ErrorText error={error} />
+    </form>
   );
 }

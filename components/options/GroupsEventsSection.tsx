@@ -38,7 +38,7 @@ function GroupsCard() {
             {groups.map((g) => (
               <tr key={g.id} data-testid="group-row">
                 <td>
-                  <div style={{ fontWeight: 600 }}><bdi>{displayText(g.name)}</bdi></div>
+                  <GroupName group={g} />
                   <div className="o-small o-muted">{g.memberCount != null ? `${g.memberCount} members` : ''}</div>
                 </td>
                 <td>
@@ -68,6 +68,41 @@ function GroupsCard() {
       )}
       <ErrorText error={error} />
     </div>
+  );
+}
+
+/** The group's name, renamed in place (what the user types is kept when the group is saved again from LinkedIn). */
+function GroupName({ group }: { group: Group }) {
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(group.name);
+  const { run, error, busy } = useAction();
+  const toast = useToast();
+  if (!editing) {
+    return (
+      <div className="o-row" style={{ gap: 6, flexWrap: 'nowrap' }}>
+        <span style={{ fontWeight: 600 }} data-testid="group-row-name"><bdi>{displayText(group.name)}</bdi></span>
+        <button type="button" className="o-small-btn" aria-label={`Rename group ${group.name}`} data-testid="group-rename"
+          onClick={() => { setName(group.name); setEditing(true); }}>Rename</button>
+      </div>
+    );
+  }
+  const save = async () => {
+    const next = name.replace(/\s+/g, ' ').trim();
+    if (next === group.name) { setEditing(false); return; }
+    if (await run('group.update', { id: group.id, patch: { name: next } })) {
+      toast({ message: `Renamed to ${next}.` });
+      setEditing(false);
+    }
+  };
+  return (
+    <form className="o-row" style={{ gap: 6, flexWrap: 'wrap' }} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      <input type="text" required maxLength={500} value={name} aria-label={`New name for the group ${group.name}`} autoFocus
+        onChange={(e) => setName(e.target.value)} data-testid="group-rename-input"
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); } }} />
+      <button type="submit" className="o-small-btn o-primary" disabled={busy || !name.trim()} data-testid="group-rename-save">Save</button>
+      <button type="button" className="o-small-btn" onClick={() => setEditing(false)}>Cancel</button>
+      {error && <div style={{ flexBasis: '100%' }}><ErrorText error={error} /></div>}
+    </form>
   );
 }
 

@@ -103,17 +103,80 @@ export function narrows(prev: ContactFilter, next: ContactFilter): boolean {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
+ * A key that orders names the way people expect (case and accents ignored, numbers by value) with a
+ * plain `<`: Intl.Collator#compare costs ~10 µs a call, far too slow to sort 30,000 names in a frame.
+ */
+export function nameSortKey(name: string): string {
+  let s = /[^\x00-\x7f]/.test(name) ? name.normalize('NFKD').replace(/\p{M}/gu, '') : name;
+  s = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // A run of digits sorts by value: prefixed by its length (as a character between '0' and 'a').
+  if (/\d/.test(s)) s = s.replace(/\d+/g, (d) => { const t = d.replace(/^0+(?=\d)/, ''); return String.fromCharCode(48 + Math.min(t.length, 48)) + t; });
+  return s;
+}
+
+/** A search index in name order, with each contact's sort key (built chunk by chunk while loading). */
+export interface NameIndex extends SearchIndex {
+  keys: readonly string[];
+}
+
+export const EMPTY_INDEX: NameIndex = { contacts: [], text: [], keys: [] };
+
+/**
+ * Adds contacts to a name-ordered index and returns the new index (the old one is not changed).
+ * Rows that arrive in (nearly) name order, as from the `nameLower` index, are mostly appended.
+ */
+export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameIndex {
+  const add = rows.map((c) => ({ c, k: nameSortKey(c.name), t: searchText(c) }));
+  add.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id - b.c.id));
+  const n = index.contacts.length;
+  const m = add.length;
+  const contacts = new Array<Contact>(n + m);
+  const text = new Array<string>(n + m);
+  const keys = new Array<string>(n + m);
+  let i = 0, j = 0, o = 0;
+  while (i < n || j < m) {
+    let takeOld: boolean;
+    if (j >= m) takeOld = true;
+    else if (i >= n) takeOld = false;
+    else {
+      const ko = index.keys[i]!, kn = add[j]!.k;
+      takeOld = ko < kn || (ko === kn && index.contacts[i]!.id < add[j]!.c.id);
+    }
+    if (takeOld) { contacts[o] = index.contacts[i]!; text[o] = index.text[i]!; keys[o++] = index.keys[i++]!; }
+    else { const a = add[j++]!; contacts[o] = a.c; text[o] = a.t; keys[o++] = a.k; }
+  }
+  return { contacts, text, keys };
+}
+
+/** Removes contacts (by id) from a name-ordered index. */
+export function removeFromIndex(index: NameIndex, ids: ReadonlySet<number>): NameIndex {
+  const contacts: Contact[] = [], text: string[] = [], keys: string[] = [];
+  for (let i = 0; i < index.contacts.length; i++) {
+    if (ids.has(index.contacts[i]!.id)) continue;
+    contacts.push(index.contacts[i]!); text.push(index.text[i]!); keys.push(index.keys[i]!);
+  }
+  return { contacts, text, keys };
+}
+
+/**
+ * The index in another order. The input is in name order, so ties fall back to the name through
+ * the position: no string is compared, 30,000 rows sort in a few ms.
+ */
+export function orderIndex(index: NameIndex, sort: ContactSort): SearchIndex {
+  if (sort === 'name') return index;
+  const cs = index.contacts;
+  const pos = Array.from({ length: cs.length }, (_, i) => i);
+  if (sort === 'lastInteraction') pos.sort((a, b) => cmpNullLast(cs[b]!.lastInteraction, cs[a]!.lastInteraction, true) || a - b);
+  else pos.sort((a, b) => cmpNullLast(cs[a]!.nextFollowUp, cs[b]!.nextFollowUp, false) || a - b);
+  return { contacts: pos.map((i) => cs[i]!), text: pos.map((i) => index.text[i]!) };
+}
+
+/**
  * Sorts a copy. Name: A→Z. Last interaction: most recent first, never-contacted last. Next
  * follow-up: soonest (most overdue) first, none last. Ties fall back to the name.
  */
 export function sortContacts(contacts: readonly Contact[], sort: ContactSort): Contact[] {
-  const out = contacts.slice();
-  const byName = (a: Contact, b: Contact) => collator.compare(a.name, b.name) || a.id - b.id;
-  if (sort === 'name') return out.sort(byName);
-  if (sort === 'lastInteraction') {
-    return out.sort((a, b) => cmpNullLast(b.lastInteraction, a.lastInteraction, true) || byName(a, b));
-  }
-  return out.sort((a, b) => cmpNullLast(a.nextFollowUp, b.nextFollowUp, false) || byName(a, b));
+  return orderIndex(addToIndex(EMPTY_INDEX, contacts), sort).contacts.slice();
 }
 
 /** Compares two optional ISO days; nulls always sort last. `desc` flips the order of non-nulls. */

@@ -118,6 +118,58 @@ test('edit a contact in the options page: the list shows the change', async ({ o
   await expect(page.getByTestId('contact-row')).toHaveCount(1);
 });
 
+test('new contact from the contacts section: saved with its LinkedIn profile; the same profile twice is refused', async ({ openExtensionPage }) => {
+  const page = await openOptions(openExtensionPage, '#contacts');
+  await seedPeople(page);
+  await page.getByTestId('new-contact-button').click();
+  const form = page.getByTestId('new-contact-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('new-contact-save')).toBeDisabled(); // a name is required
+  await form.getByTestId('new-contact-name').fill('Kit Marlowe');
+  await form.getByTestId('new-contact-url').fill('linkedin.com/company/marlowe');
+  await expect(form.getByTestId('new-contact-slug')).toContainText('not a LinkedIn profile address');
+  await form.getByTestId('new-contact-url').fill('https://www.linkedin.com/in/Kit-Marlowe/');
+  await expect(form.getByTestId('new-contact-slug')).toContainText('linkedin.com/in/kit-marlowe');
+  await form.getByTestId('new-contact-headline').fill('Playwright and stage manager');
+  await form.getByTestId('new-contact-company').fill('Rose Theatre');
+  await form.getByLabel('Mentor', { exact: true }).check();
+  await form.getByTestId('new-contact-tags').fill('theatre, poetry');
+  await expectNoSeriousA11yViolations(page, 'new contact form');
+  await form.getByTestId('new-contact-save').click();
+  await expect(page.getByTestId('toast')).toContainText('Added Kit Marlowe.');
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('contact-count')).toContainText(`${PEOPLE.length + 1} contacts`);
+  await page.getByTestId('contact-search').fill('rose theatre');
+  const rows = page.getByTestId('contact-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Kit Marlowe');
+  await expect(rows.first()).toContainText('Mentor');
+  await expect(rows.first()).toContainText('poetry');
+
+  // The same LinkedIn profile again: a clear message, nothing saved.
+  await page.getByTestId('new-contact-button').click();
+  await form.getByTestId('new-contact-name').fill('Ada Q.');
+  await form.getByTestId('new-contact-url').fill('linkedin.com/in/ada-quillfeather');
+  await form.getByTestId('new-contact-save').click();
+  await expect(form.getByRole('alert')).toContainText('Ada Quillfeather is already in your contacts');
+  await expect(page.getByTestId('contact-count')).toContainText(`${PEOPLE.length + 1} contacts`);
+});
+
+test('rename a group in the groups list', async ({ openExtensionPage }) => {
+  const page = await openOptions(openExtensionPage, '#groups');
+  const g = await api<{ group: { id: number } }>(page, 'group.save', { groupId: '99001', name: 'Streaming Data Practitioners', memberCount: 48210 });
+  const row = page.getByTestId('group-row');
+  await expect(row).toHaveCount(1);
+  await row.getByTestId('group-rename').click();
+  await row.getByTestId('group-rename-input').fill('Streaming Data (Berlin chapter)');
+  await expectNoSeriousA11yViolations(page, 'group rename');
+  await row.getByTestId('group-rename-save').click();
+  await expect(row.getByTestId('group-row-name')).toHaveText('Streaming Data (Berlin chapter)');
+  await expect(page.getByTestId('toast')).toContainText('Renamed');
+  const view = await api<{ group: { name: string } }>(page, 'group.get', { id: g.group.id });
+  expect(view.group.name).toBe('Streaming Data (Berlin chapter)');
+});
+
 test('bulk tag, then bulk delete and undo restores contacts with their notes and interactions', async ({ openExtensionPage }) => {
   const page = await openOptions(openExtensionPage, '#contacts');
   const ids = await seedPeople(page);

@@ -103,6 +103,8 @@ export const contactOps = {
       /** Fields the user typed by hand (e.g. a name the page did not show). */
       typedFields: z.array(z.enum(PAGE_FIELDS)).optional(),
       linkToId: z.number().int().positive().optional(),
+      /** 'conflict': a contact already saved with this slug is an error (the options page's "New contact"), not returned. */
+      ifExists: z.enum(['return', 'conflict']).default('return'),
     }),
     output: contactViewSchema,
     async handler(input, { db, now }) {
@@ -111,6 +113,9 @@ export const contactOps = {
         const day = today(now());
         if (input.slug) {
           const existing = await db.contacts.where('slug').equals(input.slug).first();
+          if (existing && input.ifExists === 'conflict') {
+            throw new ApiError('conflict', `${existing.name} is already in your contacts with this LinkedIn profile (linkedin.com/in/${input.slug}).`);
+          }
           if (existing) return loadContactView(db, existing);
         }
         const page = pickPageFields(input);
