@@ -5,21 +5,37 @@
  * (`/panel.js`) on profile and group pages. The panel script meets this one on `globalThis.__rapport`.
  */
 import { browser } from 'wxt/browser';
-import { getBridge, type PageReport } from '../components/panel/bridge';
+import { getBridge, MSG_WANT_PANEL, type PageReport } from '../components/panel/bridge';
+import { clearPrefetched, prefetch, prefetchForPage } from '../components/panel/prefetch';
 import { MSG } from '../lib/api/messages';
 import { watchPages } from '../lib/linkedin/navigation';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed (document_idle may wait up to 200 ms longer); the watcher waits for the top card.
+  runAt: 'document_end',
   main(ctx) {
     const bridge = getBridge();
     let last: PageReport | null = null;
+    /** The background is injecting (or has injected) the panel into this document. */
+    let panelAsked = false;
 
     const send = (report: PageReport) => {
       browser.runtime
-        .sendMessage({ type: MSG.CS_PAGE_VIEW, report, panelLoaded: bridge.panelLoaded })
+        .sendMessage({ type: MSG.CS_PAGE_VIEW, report, panelLoaded: bridge.panelLoaded || panelAsked })
         .catch(() => {}); // the worker is restarting or the extension was updated: the next page view retries
+    };
+
+    // On a profile or group URL the panel is injected (and its settings read) while the page renders;
+    // the lookup of the person starts once the page has been read (onPage).
+    const askForPanel = () => {
+      if (bridge.panelLoaded || panelAsked) return;
+      panelAsked = true;
+      void prefetch('settings.get', {});
+      browser.runtime.sendMessage({ type: MSG_WANT_PANEL }).then(
+        (res: unknown) => { if ((res as { injected?: unknown } | undefined)?.injected !== true) panelAsked = false; },
+        () => { panelAsked = false; },
+      );
     };
 
     const watcher = watchPages(
@@ -33,12 +49,16 @@ export default defineContentScript({
         doc: document,
         getUrl: () => location.href,
         timeoutMs: 3000,
+        onUrl: (page) => { if (page.kind !== 'other') askForPanel(); },
         onPage: (r) => {
           const report: PageReport = {
             url: r.url, page: r.page, profile: r.profile, group: r.group, missing: [...r.missing], via: r.via,
             ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
           };
           last = report;
+          // The panel's lookup starts now, while the background injects the panel (first page) or
+          // before React re-renders it (SPA): the panel takes the answer (components/panel/prefetch).
+          prefetchForPage(report);
           bridge.publish(report);
           send(report);
         },
@@ -49,7 +69,8 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const type = (message as { type?: unknown } | null)?.type;
-      if (type === MSG.BG_TOGGLE_PANEL) bridge.toggle();
+      if (type === MSG.BG_DATA_CHANGED) clearPrefetched();
+      else if (type === MSG.BG_TOGGLE_PANEL) bridge.toggle();
       else if (type === MSG.BG_PLACEMENT && last) send(last); // back in the page: the background injects the panel
       return undefined;
     });

@@ -1,5 +1,6 @@
 import { getBridge } from '../components/panel/bridge';
 import { mountInPage } from '../components/panel/mount';
+import { prefetch, prefetchForPage } from '../components/panel/prefetch';
 
 /**
  * Injected by the background (scripting.executeScript) on profile and group pages when the panel
@@ -10,5 +11,8 @@ export default defineUnlistedScript(() => {
   const bridge = getBridge();
   if (bridge.panelLoaded) return;
   bridge.panelLoaded = true;
+  // Ask now, not after React mounted: the panel's first render takes what has arrived.
+  void prefetch('settings.get', {});
+  prefetchForPage(bridge.report); // no-op when the content script's request is still fresh
   mountInPage(bridge);
 });

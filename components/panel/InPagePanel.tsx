@@ -31,11 +31,16 @@ export function InPagePanel({ bridge }: { bridge: RapportBridge }) {
   const stateRef = useRef(isCollapsed);
   stateRef.current = isCollapsed;
 
-  useEffect(() => bridge.subscribe((e) => {
-    if (e.type === 'report') setReport(e.report);
-    else setOpen(stateRef.current, true);
+  useEffect(() => {
+    const unsubscribe = bridge.subscribe((e) => {
+      if (e.type === 'report') setReport(e.report);
+      else setOpen(stateRef.current, true);
+    });
+    // The panel may be injected before the page was read: a report published before we subscribed.
+    setReport(bridge.report);
+    return unsubscribe;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [bridge]);
+  }, [bridge]);
 
   useEffect(() => {
     if (focusNext.current === 'head') headRef.current?.focus();

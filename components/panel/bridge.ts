@@ -64,5 +64,11 @@ export function isPanelPage(report: PageReport | null): boolean {
   return !!report && (report.page.kind === 'profile' || report.page.kind === 'group');
 }
 
+/**
+ * cs → bg: this tab shows a profile or group URL (its DOM may not be read yet): inject the panel now
+ * if the user wants it in the page. Answer: `{ injected: boolean }`.
+ */
+export const MSG_WANT_PANEL = 'rapport:cs-want-panel';
+
 /** panel → bg: open the browser's side panel for this tab (from a click, so Chrome allows it). */
 export const MSG_OPEN_SIDEPANEL = 'rapport:ui-open-sidepanel';

@@ -8,7 +8,7 @@ import { getDb } from '../db/db';
 import { readSettings } from '../domain/settings';
 import { broadcastChanged, senderKind } from './api-listener';
 import { writeSettings } from '../domain/settings';
-import { MSG_OPEN_SIDEPANEL } from '../../components/panel/bridge';
+import { MSG_OPEN_SIDEPANEL, MSG_WANT_PANEL } from '../../components/panel/bridge';
 
 export interface TabPage {
   url: string;
@@ -44,7 +44,8 @@ function isTabPage(x: unknown): x is TabPage {
 
 export async function injectPanel(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/panel.js'] });
+    // injectImmediately: the page has been parsed already (the content script reported it); do not wait for idle.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/panel.js'], injectImmediately: true });
     return true;
   } catch (err) {
     console.warn('[rapport] could not inject the panel', err);
@@ -61,14 +62,28 @@ export function listenForPageViews(): void {
       if (!isTabPage(report)) return undefined;
       const tabId = sender.tab.id;
       (async () => {
-        await setTabPage(tabId, report);
-        browser.runtime.sendMessage({ type: MSG.BG_TAB_PAGE, tabId, report }).catch(() => {});
+        // The panel's injection does not wait for the tab's record (the side panel's) to be stored.
+        const stored = setTabPage(tabId, report).then(() => {
+          browser.runtime.sendMessage({ type: MSG.BG_TAB_PAGE, tabId, report }).catch(() => {});
+        });
         const settings = await readSettings(getDb());
         const wantsPanel = report.page.kind !== 'other' && settings.panelPlacement === 'page';
         const alreadyThere = (message as { panelLoaded?: boolean }).panelLoaded === true;
         if (wantsPanel && !alreadyThere) await injectPanel(tabId);
+        await stored;
         sendResponse({ placement: settings.panelPlacement });
       })().catch(() => sendResponse({ placement: 'page' }));
+      return true;
+    }
+    if (type === MSG_WANT_PANEL) {
+      // A profile or group URL, before the page was read: inject now when the panel lives in the page.
+      const tabId = sender.tab?.id;
+      if (senderKind(sender) !== 'content' || tabId == null) return undefined;
+      (async () => {
+        const settings = await readSettings(getDb());
+        const injected = settings.panelPlacement === 'page' && (await injectPanel(tabId));
+        sendResponse({ injected });
+      })().catch(() => sendResponse({ injected: false }));
       return true;
     }
     if (type === MSG_OPEN_SIDEPANEL) {

@@ -35,6 +35,11 @@ export interface WatchOptions {
   doc: Document;
   getUrl(): string;
   onPage(report: PageReport): void;
+  /**
+   * A new page's URL is known, its DOM not read yet (called before `onPage`, once per new page):
+   * work that needs only the URL (injecting the panel) can start while the page renders.
+   */
+  onUrl?(page: LinkedInPage, url: string): void;
   /** Give up waiting for the new page's DOM after this long and report from the URL (default 1500). */
   timeoutMs?: number;
   /** Re-check the DOM this often while waiting, besides DOM mutations (default 200). */
@@ -177,6 +182,12 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
     if (last && samePage(last.page, page)) return; // went back to the page already shown
     const next: Pending = { url, page, previousName };
     pending = next;
+    try {
+      opts.onUrl?.(page, url);
+    } catch {
+      // the caller's problem; the page is still read and reported
+    }
+    if (pending !== next) return; // onUrl navigated or stopped the watcher
     attempt();
     if (pending !== next) return;
     const gen = generation;

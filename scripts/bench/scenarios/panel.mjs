@@ -9,10 +9,11 @@ import { DEEP_WAIT_SOURCE, launch, loadData, repeat, requireTestIds, row, seeded
 import { profilePage } from '../pages.mjs';
 
 export const PANEL_INIT = `${DEEP_WAIT_SOURCE}
-window.__benchPanelShows = function (name, timeout) {
+// staleNote: a note of the person shown before (SPA switch): it does not count as the new person's note.
+window.__benchPanelShows = function (name, timeout, staleNote) {
   return Promise.all([
     window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="profile-name"]', (el) => el.textContent.includes(name), timeout),
-    window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="note-item"]', null, timeout),
+    window.__benchWaitFor('[data-testid="rapport-panel"] [data-testid="note-item"]', staleNote ? (el) => el !== staleNote : null, timeout),
   ]).then((xs) => Math.max(...xs.map((x) => x.painted)));
 };
 if (location.hostname === 'www.linkedin.com' && location.pathname.startsWith('/in/') && window.__benchExpect) {
@@ -33,7 +34,9 @@ export default {
     requireTestIds('e2e', ['rapport-panel', 'profile-name', 'note-item'], 'panel');
     const people = storedPeople(runs + warmup);
     const pages = Object.fromEntries(people.map((p) => [`/in/${p.slug}/`, profilePage(p)]));
-    const seeded = await seededProfile('prod', log);
+    // Seeded with the build it runs: Chrome keeps the seeding build's service worker (same id and version),
+    // and with `--only panel` the prod build is not rebuilt (a stale background would be measured).
+    const seeded = await seededProfile('e2e', log);
     const s = await launch({ extension: 'e2e', userDataDir: seeded.copy(), pages });
     try {
       let k = 0;

@@ -234,3 +234,54 @@ describe('watchPages (SPA navigation)', () => {
   });
 });
 
+
+describe('watchPages onUrl (work that needs only the URL starts before the page is read)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  it('names each new page from its URL before the DOM shows it, once per page', () => {
+    let url = A;
+    document.body.innerHTML = '';
+    const events: string[] = [];
+    const watcher = watchPages(
+      { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id), addEventListener: (t, type, fn) => t.addEventListener(type, fn) },
+      {
+        doc: document,
+        getUrl: () => url,
+        timeoutMs: 100_000,
+        observe: () => () => {},
+        onUrl: (page) => events.push(`url ${page.kind === 'profile' ? page.slug : page.kind}`),
+        onPage: (r) => events.push(`page ${r.profile?.name ?? r.page.kind}`),
+      },
+    );
+    // Ada's top card is not rendered yet: her URL is known at once, her page only once it renders.
+    expect(events).toEqual(['url ada-example']);
+    document.body.innerHTML = topCard('ada-example', 'Ada Example');
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['url ada-example', 'page Ada Example']);
+    url = A + '#section';
+    watcher.check(url); // same person: nothing new
+    url = 'https://www.linkedin.com/feed/';
+    watcher.check(url);
+    url = B;
+    watcher.check(url);
+    expect(events).toEqual(['url ada-example', 'page Ada Example', 'url other', 'page other', 'url bruno-placeholder']);
+    watcher.stop();
+  });
+
+  it('still reports the page when onUrl throws', () => {
+    document.body.innerHTML = topCard('ada-example', 'Ada Example');
+    const reports: PageReport[] = [];
+    const watcher = watchPages(
+      { setTimeout: (fn, ms) => window.setTimeout(fn, ms), addEventListener: (t, type, fn) => t.addEventListener(type, fn) },
+      { doc: document, getUrl: () => A, observe: () => () => {}, onUrl: () => { throw new Error('boom'); }, onPage: (r) => reports.push(r) },
+    );
+    expect(reports.map((r) => r.profile?.name)).toEqual(['Ada Example']);
+    watcher.stop();
+  });
+});
