@@ -115,8 +115,11 @@ const test = base.extend<{ profileDir: string }>({
     const written = await sw.evaluate(async ({ stores, data }) => {
       const req = <R>(r: IDBRequest<R>) => new Promise<R>((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
       // The worker's Dexie connection closes itself on 'versionchange', so the delete goes through.
-      await new Promise<void>((ok, ko) => { const d = indexedDB.deleteDatabase('rapport'); d.onsuccess = () => ok(); d.onerror = () => ko(d.error); });
+      // The open is queued in the same tick, right behind the delete: a reopen by the worker's own
+      // Dexie (at the current version) can then only come after it, never in between.
+      const deleted = new Promise<void>((ok, ko) => { const d = indexedDB.deleteDatabase('rapport'); d.onsuccess = () => ok(); d.onerror = () => ko(d.error); });
       const open = indexedDB.open('rapport', 10);
+      await deleted;
       open.onupgradeneeded = () => {
         const db = open.result;
         for (const [name, spec] of Object.entries(stores)) {
