@@ -150,14 +150,19 @@ export function generateBundle({ contacts: n = 30_000, reminders: nr = 5_000, se
       }
     }
   });
+  // As the app keeps them: share-expertise prompts done in the past, and exactly ONE open (on the
+  // default Tue/Thu schedule), so the background has nothing to fix when the profile starts.
   for (let i = 0; i < nr; i++) {
     const contactId = r.int(1, n);
     const due = isoDay(new Date(t0 + r.int(-60, 120) * 86400_000));
-    const kind = r.pick(['follow-up', 'commitment', 'commitment', 'share-expertise']);
+    const last = i === nr - 1;
+    const kind = last ? 'share-expertise' : r.pick(['follow-up', 'commitment', 'commitment', 'share-expertise']);
+    const share = kind === 'share-expertise';
     reminders.push({
-      id: i + 1, kind, title: kind === 'share-expertise' ? 'Answer a question in one of your groups.' : `Send ${contacts[contactId - 1].name.split(' ')[0]} the deck`,
-      contactId: kind === 'share-expertise' ? null : contactId, groupId: null, due, recurrence: null,
-      state: r.chance(0.85) ? 'open' : 'done', snoozedUntil: null, doneAt: null, createdAt: t0, updatedAt: t0,
+      id: i + 1, kind, title: share ? 'Answer a question in one of your groups.' : `Send ${contacts[contactId - 1].name.split(' ')[0]} the deck`,
+      contactId: share ? null : contactId, groupId: null, due,
+      recurrence: share ? { every: 'weekdays', weekdays: [2, 4] } : null,
+      state: last || (!share && r.chance(0.85)) ? 'open' : 'done', snoozedUntil: null, doneAt: null, createdAt: t0, updatedAt: t0,
     });
   }
   return { contacts, notes, interactions, activities, reminders };
