@@ -330,7 +330,7 @@ const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, tod
   const chips = [...c.relationships.map((r) => ({ k: 'r' + r, t: relLabel(r), rel: true })), ...c.tags.map((t) => ({ k: 't' + t, t, rel: false }))];
   return (
     <li className="o-list-row" style={{ transform: `translateY(${top}px)` }} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
-      <input type="checkbox" checked={selected} aria-label={`Select ${c.name}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
+      <input type="checkbox" checked={selected} aria-label={`Select ${displayText(c.name)}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
       <div className="o-cell">
         <button type="button" className="o-link o-name" onClick={() => onOpen(c.id)} data-testid="contact-open"><bdi>{displayText(c.name)}</bdi></button>
         <div className="o-cell-sub" title={c.headline ?? undefined}><bdi>{displayText(c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : ''))}</bdi></div>

@@ -42,20 +42,20 @@ function GroupsCard() {
                   <div className="o-small o-muted">{g.memberCount != null ? `${g.memberCount} members` : ''}</div>
                 </td>
                 <td>
-                  <select aria-label={`Membership of ${g.name}`} value={g.membership} disabled={busy}
+                  <select aria-label={`Membership of ${displayText(g.name)}`} value={g.membership} disabled={busy}
                     onChange={(e) => void run('group.update', { id: g.id, patch: { membership: e.target.value as Group['membership'] } })}>
                     {MEMBERSHIPS.map((m) => <option key={m} value={m}>{MEMBERSHIP_LABELS[m]}</option>)}
                   </select>
                 </td>
                 <td>
-                  <input type="date" aria-label={`Joined ${g.name} on`} value={g.joinedOn ?? ''} disabled={busy}
+                  <input type="date" aria-label={`Joined ${displayText(g.name)} on`} value={g.joinedOn ?? ''} disabled={busy}
                     onChange={(e) => void run('group.update', { id: g.id, patch: { joinedOn: e.target.value || null } })} />
                 </td>
                 <td>
                   <TagsField label={`Tags of ${g.name}`} tags={g.tags} onSave={(tags) => void run('group.update', { id: g.id, patch: { tags } })} />
                 </td>
                 <td style={{ textAlign: 'right' }}>
-                  <button type="button" className="o-small-btn o-danger" disabled={busy} aria-label={`Delete group ${g.name}`}
+                  <button type="button" className="o-small-btn o-danger" disabled={busy} aria-label={`Delete group ${displayText(g.name)}`}
                     onClick={async () => {
                       if (!confirm(`Delete the group “${g.name}” and its notes from Rapport? LinkedIn is not affected.`)) return;
                       if (await run('manage.deleteGroup', { id: g.id })) toast({ message: `Deleted ${g.name}.` });
@@ -81,7 +81,7 @@ function GroupName({ group }: { group: Group }) {
     return (
       <div className="o-row" style={{ gap: 6, flexWrap: 'nowrap' }}>
         <span style={{ fontWeight: 600 }} data-testid="group-row-name"><bdi>{displayText(group.name)}</bdi></span>
-        <button type="button" className="o-small-btn" aria-label={`Rename group ${group.name}`} data-testid="group-rename"
+        <button type="button" className="o-small-btn" aria-label={`Rename group ${displayText(group.name)}`} data-testid="group-rename"
           onClick={() => { setName(group.name); setEditing(true); }}>Rename</button>
       </div>
     );
@@ -96,7 +96,7 @@ function GroupName({ group }: { group: Group }) {
   };
   return (
     <form className="o-row" style={{ gap: 6, flexWrap: 'wrap' }} onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <input type="text" required maxLength={500} value={name} aria-label={`New name for the group ${group.name}`} autoFocus
+      <input type="text" required maxLength={500} value={name} aria-label={`New name for the group ${displayText(group.name)}`} autoFocus
         onChange={(e) => setName(e.target.value)} data-testid="group-rename-input"
         onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); } }} />
       <button type="submit" className="o-small-btn o-primary" disabled={busy || !name.trim()} data-testid="group-rename-save">Save</button>
@@ -152,8 +152,8 @@ function EventsCard() {
                   <span className="o-muted o-small"> · {KIND_LABELS[e.kind]} · {formatDay(e.date)}{e.place ? ` · ${e.place}` : ''}</span>
                 </div>
                 <div className="o-row">
-                  <button type="button" className="o-small-btn" onClick={() => setEditing(e.id)} aria-label={`Edit ${e.name}`}>Edit</button>
-                  <button type="button" className="o-small-btn o-danger" disabled={busy} aria-label={`Delete ${e.name}`}
+                  <button type="button" className="o-small-btn" onClick={() => setEditing(e.id)} aria-label={`Edit ${displayText(e.name)}`}>Edit</button>
+                  <button type="button" className="o-small-btn o-danger" disabled={busy} aria-label={`Delete ${displayText(e.name)}`}
                     onClick={async () => {
                       if (!confirm(`Delete the event “${e.name}”? People you met there keep it as text.`)) return;
                       if (await run('manage.deleteEvent', { id: e.id })) toast({ message: `Deleted ${e.name}.` });

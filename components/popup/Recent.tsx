@@ -28,7 +28,7 @@ export function RecentContacts({ enabled = true }: { enabled?: boolean }) {
                 <span className="p-recent-text">
                   {url ? (
                     <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); void browser.tabs.create({ url }); }}
-                      aria-label={`${c.name} — open LinkedIn profile in a new tab`}><bdi>{displayText(c.name)}</bdi></a>
+                      aria-label={`${displayText(c.name)} — open LinkedIn profile in a new tab`}><bdi>{displayText(c.name)}</bdi></a>
                   ) : <span className="p-name"><bdi>{displayText(c.name)}</bdi></span>}
                   {sub && <span className="p-muted p-small p-ellipsis"><bdi>{displayText(sub)}</bdi></span>}
                 </span>

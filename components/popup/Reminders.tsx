@@ -78,7 +78,7 @@ function DueItem({ entry, due, today }: { entry: DueEntry; due: DueView; today: 
         <PersonBody contact={contact} title={entry.reminder.title} today={today} kind={entry.reminder.kind} when={when} />
       )}
       <div className="p-item-foot">
-        <Actions entry={entry} name={entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? 'Share your expertise' : contact?.name ?? (entry.type === 'reminder' ? entry.reminder.title : 'this contact')} />
+        <Actions entry={entry} name={entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? 'Share your expertise' : displayText(contact?.name ?? (entry.type === 'reminder' ? entry.reminder.title : 'this contact'))} />
       </div>
     </li>
   );
@@ -92,7 +92,7 @@ function PersonBody({ contact, title, today, kind, when }: { contact: Contact | 
         {contact ? (
           url ? (
             <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); openProfile(url); }}
-              aria-label={`${contact.name} — open LinkedIn profile in a new tab`}>
+              aria-label={`${displayText(contact.name)} — open LinkedIn profile in a new tab`}>
               <bdi>{displayText(contact.name)}</bdi><span aria-hidden="true" className="p-ext">↗</span>
             </a>
           ) : <span className="p-name"><bdi>{displayText(contact.name)}</bdi></span>

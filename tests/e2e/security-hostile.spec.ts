@@ -85,6 +85,10 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   await expect(options.getByTestId('note-item').first()).toContainText(displayText(NOTE));
   await expect(row).toContainText('⟨U+202E⟩Hacker');
   expect(await options.locator('main').textContent()).not.toContain('\u202e');
+  // Labels read by screen readers carry the visible marker too, never the raw override.
+  const labels = await options.locator('main [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(labels.some((l) => l.includes('⟨U+202E⟩Hacker')), 'a label names the contact with the marker').toBe(true);
+  expect(labels.filter((l) => l.includes('\u202e'))).toEqual([]);
   expect(await options.locator('img[src="x"], b[onmouseover]').count()).toBe(0);
   await notPwned(options, 'options page');
   await options.screenshot({ path: '/tmp/security-hostile-options.png' });
