@@ -39,7 +39,7 @@ function GroupsCard() {
               <tr key={g.id} data-testid="group-row">
                 <td>
                   <GroupName group={g} />
-                  <div className="o-small o-muted">{g.memberCount != null ? `${g.memberCount} members` : ''}</div>
+                  <div className="o-small o-muted">{g.memberCount != null ? `${g.memberCount.toLocaleString()} ${g.memberCount === 1 ? 'member' : 'members'}` : ''}</div>
                 </td>
                 <td>
                   <select aria-label={`Membership of ${displayText(g.name)}`} value={g.membership} disabled={busy}

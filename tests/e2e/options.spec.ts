@@ -135,6 +135,7 @@ test('new contact from the contacts section: saved with its LinkedIn profile; th
   await form.getByLabel('Mentor', { exact: true }).check();
   await form.getByTestId('new-contact-tags').fill('theatre, poetry');
   await expectNoSeriousA11yViolations(page, 'new contact form');
+  await page.screenshot({ path: '/tmp/options-new-contact.png' });
   await form.getByTestId('new-contact-save').click();
   await expect(page.getByTestId('toast')).toContainText('Added Kit Marlowe.');
   await expect(form).toBeHidden();
@@ -163,6 +164,7 @@ test('rename a group in the groups list', async ({ openExtensionPage }) => {
   await row.getByTestId('group-rename').click();
   await row.getByTestId('group-rename-input').fill('Streaming Data (Berlin chapter)');
   await expectNoSeriousA11yViolations(page, 'group rename');
+  await page.screenshot({ path: '/tmp/options-group-rename.png' });
   await row.getByTestId('group-rename-save').click();
   await expect(row.getByTestId('group-row-name')).toHaveText('Streaming Data (Berlin chapter)');
   await expect(page.getByTestId('toast')).toContainText('Renamed');

@@ -97,6 +97,7 @@ test('goals count seeded activities; Done, Snooze and the alarm keep the list an
   await expect(items).toHaveCount(3);
   await expect.poll(() => badge(serviceWorker)).toBe('3');
 
+  await page.screenshot({ path: '/tmp/popup-undo.png' });
   // Undo (offered for a few seconds): the prompt is back as it was, the goal moves back, the badge too.
   await page.getByTestId('popup-status').getByRole('button', { name: 'Undo' }).click();
   await expect(goalText(page, 'expertise-shared')).toContainText('1 / 2');
