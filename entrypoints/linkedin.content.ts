@@ -32,9 +32,17 @@ export default defineContentScript({
       if (bridge.panelLoaded || panelAsked) return;
       panelAsked = true;
       void prefetch('settings.get', {});
+      const failed = (placement?: unknown) => {
+        panelAsked = false;
+        // The page view for this page may have gone out meanwhile, saying "being injected": say it again.
+        if (placement === 'page' && last && last.url === location.href && last.page.kind !== 'other') send(last);
+      };
       browser.runtime.sendMessage({ type: MSG_WANT_PANEL }).then(
-        (res: unknown) => { if ((res as { injected?: unknown } | undefined)?.injected !== true) panelAsked = false; },
-        () => { panelAsked = false; },
+        (res: unknown) => {
+          const r = res as { injected?: unknown; placement?: unknown } | undefined;
+          if (r?.injected !== true) failed(r?.placement);
+        },
+        () => failed(),
       );
     };
 

@@ -82,8 +82,8 @@ export function listenForPageViews(): void {
       (async () => {
         const settings = await readSettings(getDb());
         const injected = settings.panelPlacement === 'page' && (await injectPanel(tabId));
-        sendResponse({ injected });
-      })().catch(() => sendResponse({ injected: false }));
+        sendResponse({ injected, placement: settings.panelPlacement });
+      })().catch(() => sendResponse({ injected: false, placement: 'page' }));
       return true;
     }
     if (type === MSG_OPEN_SIDEPANEL) {
