@@ -9,7 +9,8 @@ import { getDb } from '../../lib/db/db';
 import { type Contact, RELATIONSHIPS } from '../../lib/db/schema';
 import {
   type ContactFilter, type ContactSort, EMPTY_INDEX, type NameIndex, type SearchIndex, type StatusFilter, addToIndex, allRelationships,
-  allTags, filterPositions, isOverdue, narrows, orderIndex, removeFromIndex,
+  allTags, appendToIndex, filterPositions, isEmptyFilter, isOverdue, narrows, newIndexBuilder, orderIndex, removeFromIndex, snapshotIndex,
+  sortLabels,
 } from '../../lib/manage/search';
 import { changedContactIds, loadContactsInChunks } from '../../lib/manage/load';
 import { EMPTY_NEW_CONTACT, type NewContactForm as NewContactFormValues, newContactInput, slugFromProfileInput } from '../../lib/manage/newContact';
@@ -18,17 +19,20 @@ import { ContactDrawer } from './ContactDrawer';
 import { displayText } from '../safeText';
 
 const ROW_HEIGHT = 52;
-/** More than the rows a screen can show (+ overscan): slot keys stay unique among the rendered rows. */
-const SLOTS = 512;
 
 /** The last filter result, reused when the next filter only narrows it (typing more of a word). */
-interface FilterCache { index: SearchIndex; filter: ContactFilter; today: string; positions: number[] }
+interface FilterCache { index: SearchIndex; filter: ContactFilter; today: string; positions: number[] | null /* null: all */ }
+
+const NO_LABELS: string[] = [];
 
 interface Loaded {
   index: NameIndex;
   complete: boolean;
   /** While loading: how many contacts there are (the list has its full height from the first chunk). */
   total: number;
+  /** Tags and relationships in use, sorted (kept with the list: not recomputed over 30,000 contacts per render). */
+  tags: string[];
+  relationships: string[];
 }
 
 /**
@@ -59,18 +63,27 @@ function useContactIndex(): Loaded | undefined {
       const gen = ++generation;
       const initial = !complete;
       loading = true;
-      let next: NameIndex = EMPTY_INDEX;
+      // Grown in place chunk by chunk (a chunk costs O(chunk)); renders get copies.
+      const next = newIndexBuilder();
+      const tagSet = new Set<string>();
+      const relSet = new Set<string>();
+      const labels = () => ({ tags: sortLabels(tagSet), relationships: sortLabels(relSet) });
       let shown = 0;
       let total = 0;
       if (initial) void getDb().contacts.count().then((n) => { total = n; }, () => {});
       void loadContactsInChunks(getDb(), (rows) => {
-        next = addToIndex(next, rows);
+        appendToIndex(next, rows);
+        for (const c of rows) {
+          for (const t of c.tags) tagSet.add(t);
+          for (const r of c.relationships) relSet.add(r);
+        }
         // Render the first chunk at once, then now and then (each render of a longer list costs more).
         if (initial && (shown === 0 || next.contacts.length >= shown * 2)) {
           const first = shown === 0;
           shown = next.contacts.length;
-          current = next;
-          const update = { index: next, complete: false, total: Math.max(total, next.contacts.length) };
+          const snap = snapshotIndex(next);
+          current = snap;
+          const update: Loaded = { index: snap, complete: false, total: Math.max(total, snap.contacts.length), tags: NO_LABELS, relationships: NO_LABELS };
           // Later chunks render as a transition: React slices the work and yields to scrolling.
           if (first) setState(update);
           else startTransition(() => setState(update));
@@ -80,12 +93,13 @@ function useContactIndex(): Loaded | undefined {
         current = next;
         complete = true;
         failures = 0;
-        startTransition(() => setState({ index: next, complete: true, total: next.contacts.length }));
+        const update: Loaded = { index: next, complete: true, total: next.contacts.length, ...labels() };
+        startTransition(() => setState(update));
         afterLoad();
       }, () => {
         // E.g. the database was closed for an upgrade: show what was read, try again shortly.
         if (gen !== generation) return;
-        if (initial) { current = next; complete = true; setState({ index: next, complete: true, total: next.contacts.length }); }
+        if (initial) { current = next; complete = true; setState({ index: next, complete: true, total: next.contacts.length, ...labels() }); }
         if (++failures <= 3) dirty = true;
         setTimeout(() => { if (gen === generation) afterLoad(); }, 1000);
       });
@@ -96,7 +110,10 @@ function useContactIndex(): Loaded | undefined {
       const rows = (await getDb().contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
       if (gen !== generation) return;
       current = addToIndex(removeFromIndex(current, new Set(ids)), rows);
-      setState({ index: current, complete: true, total: current.contacts.length });
+      setState({
+        index: current, complete: true, total: current.contacts.length,
+        tags: allTags(current.contacts), relationships: allRelationships(current.contacts),
+      });
     };
     const flush = () => {
       timer = undefined;
@@ -151,19 +168,25 @@ export function ContactsSection() {
   const index = useMemo(() => orderIndex(nameIndex ?? EMPTY_INDEX, sort), [nameIndex, sort]);
   // Filtered in the keystroke's own render (a few ms, narrowing the previous result when the query
   // only grew), so the new rows and count are painted in the next frame.
-  const filtered = useMemo(() => {
+  const filtered = useMemo((): readonly Contact[] => {
     const filter: ContactFilter = { query, relationship, tag, status, overdue };
     const prev = cache.current;
-    const within = prev && prev.index === index && prev.today === day && narrows(prev.filter, filter) ? prev.positions : undefined;
+    const within = prev && prev.index === index && prev.today === day && narrows(prev.filter, filter) ? prev.positions ?? undefined : undefined;
+    // No filter: the list itself (no 30,000-entry arrays built per render while the list loads).
+    if (!within && isEmptyFilter(filter)) {
+      cache.current = { index, filter, today: day, positions: null };
+      return index.contacts;
+    }
     const positions = filterPositions(index, filter, day, within);
     cache.current = { index, filter, today: day, positions };
     return positions.map((i) => index.contacts[i]!);
   }, [index, query, relationship, tag, status, overdue, day]);
-  const tags = useMemo(() => allTags(contacts ?? []), [contacts]);
-  const relationships = useMemo(() => {
-    const used = allRelationships(contacts ?? []);
-    return [...new Set([...RELATIONSHIPS, ...(settings?.customRelationships ?? []), ...used])];
-  }, [contacts, settings?.customRelationships]);
+  const tags = loaded?.complete ? loaded.tags : NO_LABELS;
+  const usedRelationships = loaded?.complete ? loaded.relationships : NO_LABELS;
+  const relationships = useMemo(
+    () => [...new Set([...RELATIONSHIPS, ...(settings?.customRelationships ?? []), ...usedRelationships])],
+    [usedRelationships, settings?.customRelationships],
+  );
 
   // Selection keeps only contacts that still exist.
   useEffect(() => {
@@ -289,7 +312,7 @@ export function ContactsSection() {
 
 const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle, onOpen, today }: {
   /** placeholders: rows still loading after `contacts` (the list keeps its final height while it loads). */
-  contacts: Contact[]; placeholders?: number; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
+  contacts: readonly Contact[]; placeholders?: number; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -299,14 +322,19 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
   });
+  const items = virtualizer.getVirtualItems();
+  // Rows are keyed by index modulo the number rendered: consecutive indexes get distinct keys, a row
+  // that stays on screen keeps its element, and a long jump (a fast drag) reuses the elements in
+  // place instead of replacing them all (less DOM and garbage per frame).
+  const slots = Math.max(1, items.length);
   return (
     <div ref={scrollRef} className="o-list-scroll" data-testid="contact-scroll">
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }} aria-label="Contacts">
-        {virtualizer.getVirtualItems().map((v) => {
+        {items.map((v) => {
           const c = contacts[v.index];
           if (!c) {
             return (
-              <li key={v.index % SLOTS} className="o-list-row o-muted" style={{ transform: `translateY(${v.start}px)` }} aria-busy="true">
+              <li key={v.index % slots} className="o-list-row o-muted" style={{ transform: `translateY(${v.start}px)` }} aria-busy="true">
                 <span /><span className="o-cell">Loading…</span>
               </li>
             );
@@ -314,7 +342,7 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
           // Keyed by the slot on screen, not the contact: a keystroke or a scroll updates the rows'
           // text in place instead of replacing their elements.
           return (
-            <Row key={v.index % SLOTS} contact={c} top={v.start} selected={selected.has(c.id)} onToggle={onToggle} onOpen={onOpen} today={today} />
+            <Row key={v.index % slots} contact={c} top={v.start} selected={selected.has(c.id)} onToggle={onToggle} onOpen={onOpen} today={today} />
           );
         })}
       </ul>

@@ -55,6 +55,11 @@ export function isOverdue(c: Pick<Contact, 'nextFollowUp'>, today: string): bool
   return c.nextFollowUp != null && c.nextFollowUp < today;
 }
 
+/** True when the filter lets every contact through. */
+export function isEmptyFilter(filter: ContactFilter): boolean {
+  return !filter.relationship && !filter.tag && filter.status === 'all' && !filter.overdue && queryTerms(filter.query).length === 0;
+}
+
 /** The contacts that pass the filter, in the index's order. */
 export function filterContacts(index: SearchIndex, filter: ContactFilter, today: string): Contact[] {
   return filterPositions(index, filter, today).map((i) => index.contacts[i]!);
@@ -121,13 +126,17 @@ export interface NameIndex extends SearchIndex {
 
 export const EMPTY_INDEX: NameIndex = { contacts: [], text: [], keys: [] };
 
-/**
- * Adds contacts to a name-ordered index and returns the new index (the old one is not changed).
- * Rows that arrive in (nearly) name order, as from the `nameLower` index, are mostly appended.
- */
-export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameIndex {
+interface Prepared { c: Contact; k: string; t: string }
+
+/** Each row with its sort key and search text, in index order. */
+function prepare(rows: readonly Contact[]): Prepared[] {
   const add = rows.map((c) => ({ c, k: nameSortKey(c.name), t: searchText(c) }));
   add.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id - b.c.id));
+  return add;
+}
+
+/** Merges prepared rows (sorted) into an index, into new arrays. */
+function merge(index: NameIndex, add: readonly Prepared[]): { contacts: Contact[]; text: string[]; keys: string[] } {
   const n = index.contacts.length;
   const m = add.length;
   const contacts = new Array<Contact>(n + m);
@@ -146,6 +155,50 @@ export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameInde
     else { const a = add[j++]!; contacts[o] = a.c; text[o] = a.t; keys[o++] = a.k; }
   }
   return { contacts, text, keys };
+}
+
+/**
+ * Adds contacts to a name-ordered index and returns the new index (the old one is not changed).
+ * Rows that arrive in (nearly) name order, as from the `nameLower` index, are mostly appended.
+ */
+export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameIndex {
+  return merge(index, prepare(rows));
+}
+
+/**
+ * A name-ordered index that grows in place while the list loads: rows that all sort after the
+ * last one (the usual case, chunks come in `nameLower` order) are appended without copying the
+ * index, so a chunk costs O(chunk), not O(list). Publish `snapshotIndex` copies, or the builder
+ * itself once nothing is added any more.
+ */
+export interface IndexBuilder extends NameIndex {
+  contacts: Contact[];
+  text: string[];
+  keys: string[];
+}
+
+export function newIndexBuilder(): IndexBuilder {
+  return { contacts: [], text: [], keys: [] };
+}
+
+/** Adds contacts to a builder, in place (same order as `addToIndex`). */
+export function appendToIndex(b: IndexBuilder, rows: readonly Contact[]): void {
+  const add = prepare(rows);
+  if (!add.length) return;
+  const n = b.keys.length;
+  const a = add[0]!;
+  const last = n ? b.keys[n - 1]! : '';
+  if (n === 0 || last < a.k || (last === a.k && b.contacts[n - 1]!.id < a.c.id)) {
+    for (const x of add) { b.contacts.push(x.c); b.text.push(x.t); b.keys.push(x.k); }
+    return;
+  }
+  const merged = merge(b, add);
+  b.contacts = merged.contacts; b.text = merged.text; b.keys = merged.keys;
+}
+
+/** A copy of a builder's current state that later `appendToIndex` calls do not change. */
+export function snapshotIndex(b: IndexBuilder): NameIndex {
+  return { contacts: b.contacts.slice(), text: b.text.slice(), keys: b.keys.slice() };
 }
 
 /** Removes contacts (by id) from a name-ordered index. */
@@ -187,16 +240,21 @@ function cmpNullLast(a: string | null, b: string | null, desc: boolean): number 
   return a < b ? -1 : 1;
 }
 
+/** Labels (tags, relationships) sorted for display. */
+export function sortLabels(labels: Iterable<string>): string[] {
+  return [...labels].sort((a, b) => collator.compare(a, b));
+}
+
 /** Every tag in use, sorted. */
 export function allTags(contacts: readonly Pick<Contact, 'tags'>[]): string[] {
   const set = new Set<string>();
   for (const c of contacts) for (const t of c.tags) set.add(t);
-  return [...set].sort((a, b) => collator.compare(a, b));
+  return sortLabels(set);
 }
 
 /** Every relationship in use, sorted. */
 export function allRelationships(contacts: readonly Pick<Contact, 'relationships'>[]): string[] {
   const set = new Set<string>();
   for (const c of contacts) for (const r of c.relationships) set.add(r);
-  return [...set].sort((a, b) => collator.compare(a, b));
+  return sortLabels(set);
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RangeSet } from 'dexie';
 import { createDb } from '../../../lib/db/db';
 import { changedContactIds, loadContactsInChunks } from '../../../lib/manage/load';
-import { EMPTY_INDEX, addToIndex, filterPositions, EMPTY_FILTER, orderIndex, removeFromIndex, sortContacts } from '../../../lib/manage/search';
+import {
+  EMPTY_INDEX, addToIndex, appendToIndex, filterPositions, EMPTY_FILTER, isEmptyFilter, newIndexBuilder, orderIndex, removeFromIndex, snapshotIndex,
+  sortContacts,
+} from '../../../lib/manage/search';
 import { contact } from './helpers';
 
 describe('loading the contact list in chunks', () => {
@@ -52,6 +55,29 @@ describe('the name-ordered index', () => {
     expect(after.contacts).toEqual(sortContacts(people.filter((c) => !gone.has(c.id)), 'name'));
     expect(orderIndex(after, 'lastInteraction').contacts).toEqual(sortContacts(people.filter((c) => !gone.has(c.id)), 'lastInteraction'));
     expect(filterPositions(after, { ...EMPTY_FILTER, query: 'person 3' }, '2026-01-01').length).toBe(after.contacts.filter((c) => c.name.includes('3')).length);
+  });
+});
+
+describe('the index grown while loading', () => {
+  it('orders chunks, in name order or not, like a fresh sort; a snapshot does not change afterwards', () => {
+    const names = ['Ada 2', 'ada 10', 'Bram', 'Émile', 'Zoe', 'Ada 9', 'Bram', 'carl', 'Ébène', 'Zack'];
+    const people = names.map((name, i) => contact({ id: 300 + i, name }));
+    const b = newIndexBuilder();
+    appendToIndex(b, people.slice(0, 5)); // grows in place
+    const snap = snapshotIndex(b);
+    appendToIndex(b, people.slice(5)); // sorts before what is there: merged
+    appendToIndex(b, []);
+    expect(b.contacts).toEqual(sortContacts(people, 'name'));
+    expect(b.contacts).toEqual(addToIndex(addToIndex(EMPTY_INDEX, people.slice(0, 5)), people.slice(5)).contacts);
+    expect(snap.contacts).toEqual(sortContacts(people.slice(0, 5), 'name'));
+    expect(filterPositions(b, { ...EMPTY_FILTER, query: 'ada' }, '2026-01-01').map((i) => b.contacts[i]!.name)).toEqual(['Ada 2', 'Ada 9', 'ada 10']);
+  });
+  it('knows when a filter lets everyone through', () => {
+    expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, query: '   ' })).toBe(true);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, query: 'a' })).toBe(false);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, tag: 'rust' })).toBe(false);
+    expect(isEmptyFilter({ ...EMPTY_FILTER, overdue: true })).toBe(false);
   });
 });
 
