@@ -5,6 +5,7 @@ import { type Contact, RELATIONSHIP_LABELS, type Reminder } from '../../lib/db/s
 import { dayDiff } from '../../lib/goals/periods';
 import { type DueEntry, contactContext, dueText } from '../../lib/reminders/due';
 import { sinceSharedText } from '../../lib/reminders/prompts';
+import type { OpOutput } from '../../lib/api/protocol';
 import type { DueView } from './data';
 import { friendlyDay, safeProfileUrl } from './format';
 import { useRun } from './status';
@@ -126,13 +127,17 @@ function Actions({ entry, name }: { entry: DueEntry; name: string }) {
   const withUndo = (id: number, text: string, undone = 'Undone — back in your list.') => () => ({
     text, tone: 'ok' as const, undo: () => void run('reminder.undo', { id }, undone),
   });
+  // A contact's Done and Skip too: the message Done logged goes, the keep-in-touch dates come back.
+  const followUpUndo = (text: string) => (d: OpOutput<'followUp.done'>) => ({
+    text, tone: 'ok' as const, undo: () => void run('followUp.undo', d.undo, `Undone — ${name} is back in your list.`),
+  });
   const done = () => entry.type === 'contact'
-    ? run('followUp.done', { contactId: entry.contactId }, `Logged a message with ${name}. Next follow-up set.`)
+    ? run('followUp.done', { contactId: entry.contactId }, followUpUndo(`Logged a message with ${name}. Next follow-up set.`))
     : run('reminder.done', { id: entry.reminder.id }, isShare
       ? withUndo(entry.reminder.id, 'Done — logged as sharing your expertise.', 'Undone — back in your list, no longer counted.')
       : withUndo(entry.reminder.id, 'Marked done.'));
   const skip = () => entry.type === 'contact'
-    ? run('followUp.skip', { contactId: entry.contactId }, `Skipped this round with ${name}.`)
+    ? run('followUp.skip', { contactId: entry.contactId }, followUpUndo(`Skipped this round with ${name}.`))
     : run('reminder.skip', { id: entry.reminder.id }, withUndo(entry.reminder.id, 'Skipped.'));
   const snooze = (until: 'tomorrow' | 'next-week') => {
     setSnoozing(false);

@@ -112,8 +112,19 @@ test('goals count seeded activities; Done, Snooze and the alarm keep the list an
   await expect(page.getByLabel('3 due')).toBeVisible();
   await expect.poll(() => badge(serviceWorker)).toBe('3');
 
-  // Snooze a follow-up to next week: it leaves the list and the badge count drops.
+  // A person's follow-up: Done logs a message and she leaves the list; Undo brings her back, as overdue as before.
   const ada = items.filter({ hasText: 'Ada Inventedson' });
+  await ada.getByRole('button', { name: 'Done' }).click();
+  await expect(items).toHaveCount(2);
+  await expect.poll(() => badge(serviceWorker)).toBe('2');
+  await page.getByTestId('popup-status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('popup-status')).toContainText('Ada Inventedson is back in your list');
+  await expect(items).toHaveCount(3);
+  await expect(ada).toContainText('11 days overdue');
+  await expect(ada).toContainText('41 days since you last talked');
+  await expect.poll(() => badge(serviceWorker)).toBe('3');
+
+  // Snooze a follow-up to next week: it leaves the list and the badge count drops.
   await ada.getByRole('button', { name: 'Snooze Ada Inventedson' }).click();
   await page.getByRole('button', { name: 'Next week' }).click();
   await expect(items).toHaveCount(2);

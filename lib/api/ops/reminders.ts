@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { RapportDB } from '../../db/db';
-import { type Reminder, isoDate, reminderSchema } from '../../db/schema';
+import { type Contact, type Reminder, isoDate, reminderSchema } from '../../db/schema';
 import { recordActivity } from '../../domain/activities';
 import { today as todayOf } from '../../domain/dates';
 import { effectiveCadence } from '../../domain/followup';
@@ -25,6 +25,24 @@ const contactInput = z.object({ contactId: z.number().int().positive() });
 const untilInput = z.union([z.enum(['tomorrow', 'next-week']), isoDate]);
 
 const ALL_TABLES = ['reminders', 'activities', 'contacts', 'interactions', 'notes', 'settings'] as const;
+
+/** What undoing a contact follow-up's Done or Skip puts back (returned by both, sent back by Undo). */
+const followUpUndo = z.object({
+  contactId: z.number().int().positive(),
+  interactionId: z.number().int().positive().nullable(),
+  lastInteraction: isoDate.nullable(),
+  nextFollowUp: isoDate.nullable(),
+  followUpManual: z.boolean(),
+});
+const followUpOutput = z.object({ contactId: z.number(), nextFollowUp: isoDate.nullable(), undo: followUpUndo });
+const undoToken = (c: Contact, interactionId: number | null): z.infer<typeof followUpUndo> => ({
+  contactId: c.id, interactionId, lastInteraction: c.lastInteraction, nextFollowUp: c.nextFollowUp, followUpManual: c.followUpManual,
+});
+async function requireContact(db: RapportDB, id: number): Promise<Contact> {
+  const c = await db.contacts.get(id);
+  if (!c) throw new ApiError('not-found', 'This contact no longer exists.');
+  return c;
+}
 function tx(db: RapportDB) {
   return [db.reminders, db.activities, db.contacts, db.interactions, db.notes, db.settings];
 }
@@ -185,10 +203,19 @@ export const reminderOps = {
     access: 'panel',
     writes: ['interactions', 'contacts', 'activities'],
     input: contactInput.extend({ note: z.string().trim().max(2000).nullable().optional() }),
-    output: z.object({ contactId: z.number(), nextFollowUp: isoDate.nullable() }),
+    output: followUpOutput,
     async handler({ contactId, note }, ctx) {
-      const view = await contactOps['interaction.log'].handler({ contactId, kind: 'message', note: note || null }, ctx);
-      return { contactId, nextFollowUp: view.contact.nextFollowUp };
+      const { db } = ctx;
+      // One instant for what Done records, so the undo token can name the message it logged.
+      const at = ctx.now();
+      const fixed: HandlerCtx = { ...ctx, now: () => at };
+      return db.transaction('rw', tx(db), async () => {
+        const before = await requireContact(db, contactId);
+        const view = await contactOps['interaction.log'].handler({ contactId, kind: 'message', note: note || null }, fixed);
+        const logged = await db.interactions.where('[contactId+date]').between([contactId, ''], [contactId, '\uffff'])
+          .filter((i) => i.kind === 'message' && i.createdAt === at.getTime()).primaryKeys();
+        return { contactId, nextFollowUp: view.contact.nextFollowUp, undo: undoToken(before, logged[0] ?? null) };
+      });
     },
   }),
 
@@ -212,14 +239,36 @@ export const reminderOps = {
     access: 'panel',
     writes: ['contacts', 'activities'],
     input: contactInput,
-    output: z.object({ contactId: z.number(), nextFollowUp: isoDate.nullable() }),
+    output: followUpOutput,
     async handler({ contactId }, ctx) {
-      const contact = await ctx.db.contacts.get(contactId);
-      if (!contact) throw new ApiError('not-found', 'This contact no longer exists.');
+      const contact = await requireContact(ctx.db, contactId);
       const cadence = effectiveCadence(contact, await readSettings(ctx.db)) ?? 30;
       const to = plusDays(todayOf(ctx.now()), cadence);
       const view = await contactOps['contact.update'].handler({ id: contactId, patch: { nextFollowUp: to }, fromPage: false }, ctx);
-      return { contactId, nextFollowUp: view.contact.nextFollowUp };
+      return { contactId, nextFollowUp: view.contact.nextFollowUp, undo: undoToken(contact, null) };
+    },
+  }),
+
+  /**
+   * Undo of a contact follow-up's Done or Skip (the popup offers it for a few seconds): the message
+   * Done logged goes (with what it counted), and the keep-in-touch dates are back as they were.
+   */
+  'followUp.undo': defineOp({
+    access: 'panel',
+    writes: ['interactions', 'contacts', 'activities'],
+    input: followUpUndo,
+    output: z.object({ contactId: z.number(), nextFollowUp: isoDate.nullable() }),
+    async handler({ contactId, interactionId, lastInteraction, nextFollowUp, followUpManual }, ctx) {
+      const { db, now } = ctx;
+      return db.transaction('rw', tx(db), async () => {
+        await requireContact(db, contactId);
+        if (interactionId != null && (await db.interactions.get(interactionId))?.contactId === contactId) {
+          await contactOps['interaction.delete'].handler({ id: interactionId }, ctx);
+        }
+        const contact = await requireContact(db, contactId);
+        await db.contacts.put({ ...contact, lastInteraction, nextFollowUp, followUpManual, updatedAt: now().getTime() });
+        return { contactId, nextFollowUp };
+      });
     },
   }),
 };

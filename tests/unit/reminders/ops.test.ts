@@ -152,6 +152,33 @@ describe('undo of Done and Skip', () => {
     expect((await db.reminders.toArray()).map((r) => [r.id, r.state])).toEqual([[fu, 'open']]);
     await expect(callOp(db, 'reminder.undo', { id: 999 }, THU)).rejects.toThrow(/no longer exists/);
   });
+
+  it('a contact follow-up: Done then Undo removes the message and restores the dates; Skip then Undo too', async () => {
+    const db = freshDb();
+    await writeSettings(db, { shareExpertise: { enabled: false, weekdays: [], prompts: [] } });
+    const c = await addContact(db, { lastInteraction: '2025-11-01', cadenceDays: 30, nextFollowUp: '2025-12-01' });
+    const before = (await db.contacts.get(c))!;
+    const done = await callOp(db, 'followUp.done', { contactId: c }, THU);
+    expect(done.nextFollowUp).not.toBe('2025-12-01');
+    expect(await db.interactions.count()).toBe(1);
+    expect(done.undo).toMatchObject({ contactId: c, lastInteraction: '2025-11-01', nextFollowUp: '2025-12-01', followUpManual: before.followUpManual });
+    expect(done.undo.interactionId).toBe((await db.interactions.toArray())[0]!.id);
+    await callOp(db, 'followUp.undo', done.undo, THU);
+    expect(await db.interactions.count()).toBe(0);
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.contacts.get(c)).toMatchObject({ lastInteraction: '2025-11-01', nextFollowUp: '2025-12-01', followUpManual: before.followUpManual });
+
+    const skipped = await callOp(db, 'followUp.skip', { contactId: c }, THU);
+    expect((await db.contacts.get(c))!.nextFollowUp).toBe(skipped.nextFollowUp);
+    expect(skipped.undo.interactionId).toBe(null);
+    await callOp(db, 'followUp.undo', skipped.undo, THU);
+    expect(await db.contacts.get(c)).toMatchObject({ lastInteraction: '2025-11-01', nextFollowUp: '2025-12-01' });
+    // An interaction of another contact is never deleted by a forged token.
+    const other = await addContact(db, { slug: 'someone-else' });
+    const theirs = await callOp(db, 'followUp.done', { contactId: other }, THU);
+    await callOp(db, 'followUp.undo', { ...done.undo, interactionId: theirs.undo.interactionId }, THU);
+    expect(await db.interactions.count()).toBe(1);
+  });
 });
 
 describe('goal operations', () => {
