@@ -184,7 +184,10 @@ describe('restore under damaged and foreign files', () => {
               await db.table(t).bulkAdd(before[t]!);
             }
           });
-          if (mutations.some(certainlyBad)) throw new Error(`accepted a damaged backup (${JSON.stringify(mutations).slice(0, 300)})`);
+          // A later change of the version (or of schemaVersion through setTop) replaces an earlier one.
+          const lastVersion = mutations.findLastIndex((m) => m.kind === 'version' || (m.kind === 'setTop' && m.key === 'schemaVersion'));
+          const effective = mutations.filter((m, i) => m.kind !== 'version' || i === lastVersion);
+          if (effective.some(certainlyBad)) throw new Error(`accepted a damaged backup (${JSON.stringify(mutations).slice(0, 300)})`);
           if (bad.length) throw new Error(`restored records that break their schema: ${bad.slice(0, 3).join('; ')}`);
           if (mode === 'merge') for (const t of TABLES) for (const row of before[t]!) expect(after[t], `merge lost a stored ${t} record`).toContainEqual(row);
         }),
