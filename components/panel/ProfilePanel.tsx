@@ -4,29 +4,15 @@ import { call } from '../../lib/api/client';
 import type { Contact } from '../../lib/db/schema';
 import { ContactEditor } from '../ContactEditor';
 import { useApi } from '../useApi';
-import type { PageReport, ProfileSnapshot } from './bridge';
+import { EMPTY_PROFILE, type PageReport, type ProfileSnapshot, fitToContact } from './bridge';
 import { describeWas, jobChanges } from './jobChange';
 import { FIELD_NAMES, STATUS_NAMES, formatDay } from './labels';
 import { Avatar, BidiHint, ErrorText, Icon } from './ui';
 import { useAction } from '../useAction';
 import { displayText } from '../safeText';
 
-const EMPTY: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
-
-/**
- * Page text longer than a contact can hold (a hostile or broken page: a 100 KB headline) is
- * shortened, so that the person can still be looked up and saved; a too-long photo URL is dropped.
- */
-function fitToContact(p: ProfileSnapshot): ProfileSnapshot {
-  const clip = (s: string | null, max: number) => (s !== null && s.length > max ? s.slice(0, max - 1) + '…' : s);
-  return {
-    ...p, name: clip(p.name, 300), headline: clip(p.headline, 1000), location: clip(p.location, 300), company: clip(p.company, 300),
-    photoUrl: p.photoUrl !== null && p.photoUrl.length > 4000 ? null : p.photoUrl,
-  };
-}
-
 export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; slug: string; showPhoto: boolean }) {
-  const p = fitToContact(report.profile ?? EMPTY);
+  const p = fitToContact(report.profile ?? EMPTY_PROFILE);
   const res = useApi('contact.getForPage', { slug, name: p.name }, ['contacts']);
   const contact = res.data?.view?.contact ?? null;
   const name = p.name ?? contact?.name ?? null;

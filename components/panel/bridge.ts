@@ -60,6 +60,20 @@ export function getBridge(): RapportBridge {
 }
 
 /** Whether the panel has anything to show for this page. */
+export const EMPTY_PROFILE: ProfileSnapshot = { slug: null, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
+
+/**
+ * Page text longer than a contact can hold (a hostile or broken page: a 100 KB headline) is
+ * shortened, so that the person can still be looked up and saved; a too-long photo URL is dropped.
+ */
+export function fitToContact(p: ProfileSnapshot): ProfileSnapshot {
+  const clip = (s: string | null, max: number) => (s !== null && s.length > max ? s.slice(0, max - 1) + '…' : s);
+  return {
+    ...p, name: clip(p.name, 300), headline: clip(p.headline, 1000), location: clip(p.location, 300), company: clip(p.company, 300),
+    photoUrl: p.photoUrl !== null && p.photoUrl.length > 4000 ? null : p.photoUrl,
+  };
+}
+
 export function isPanelPage(report: PageReport | null): boolean {
   return !!report && (report.page.kind === 'profile' || report.page.kind === 'group');
 }

@@ -13,7 +13,7 @@
  */
 import { callResult } from '../../lib/api/client';
 import type { ApiResult } from '../../lib/api/messages';
-import type { PageReport } from './bridge';
+import { EMPTY_PROFILE, type PageReport, fitToContact } from './bridge';
 
 /** How long a prefetched answer may be used for. */
 export const FRESH_MS = 3000;
@@ -78,12 +78,10 @@ export function clearPrefetched(): void {
   store(false)?.clear();
 }
 
-/** The input the profile panel gives `contact.getForPage` (ProfilePanel: slug + the page's name, clipped to 300). */
+/** The input the profile panel gives `contact.getForPage` (ProfilePanel: the slug and the page's name as fitted to a contact). */
 export function lookupInput(report: PageReport): { slug: string; name: string | null } | null {
   if (report.page.kind !== 'profile') return null;
-  const raw = report.profile?.name ?? null;
-  const name = raw !== null && raw.length > 300 ? raw.slice(0, 299) + '…' : raw;
-  return { slug: report.page.slug, name };
+  return { slug: report.page.slug, name: fitToContact(report.profile ?? EMPTY_PROFILE).name };
 }
 
 /**
