@@ -42,13 +42,20 @@ export function InPagePanel({ bridge }: { bridge: RapportBridge }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bridge]);
 
+  // Focus moves once the element to focus is rendered (a render in between, e.g. settings being
+  // re-read after the collapsed state was saved, keeps the request instead of dropping it).
   useEffect(() => {
-    if (focusNext.current === 'head') headRef.current?.focus();
-    if (focusNext.current === 'tab') tabRef.current?.focus();
+    const el = focusNext.current === 'head' ? headRef.current : focusNext.current === 'tab' ? tabRef.current : null;
+    if (!el) return;
+    el.focus();
     focusNext.current = null;
   });
 
-  if (!isPanelPage(report) || settings?.panelPlacement === 'sidepanel' || !settings) return null;
+  if (!isPanelPage(report) || settings?.panelPlacement === 'sidepanel') {
+    focusNext.current = null; // no panel here: a pending focus must not jump into a later page
+    return null;
+  }
+  if (!settings) return null;
 
   const flip = () => {
     const next = atSide === 'right' ? 'left' : 'right';
