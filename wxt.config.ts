@@ -3,6 +3,10 @@ import { defineConfig } from 'wxt';
 // The e2e build differs from production in exactly one way: the panel's shadow root is open,
 // so that Playwright can reach inside it. Everything else (permissions, CSP, code) is identical.
 const e2e = process.env.RAPPORT_E2E === '1';
+// `--mode e2e` makes WXT set NODE_ENV (and define process.env.NODE_ENV) to "e2e", which would ship
+// React's development build and dev JSX in the e2e build only: several times slower, and not what
+// users run. Both builds use the production libraries and transforms.
+if (e2e) process.env.NODE_ENV = 'production';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -14,6 +18,13 @@ export default defineConfig({
       __RAPPORT_E2E__: JSON.stringify(e2e),
     },
     build: { chunkSizeWarningLimit: 1000 },
+    plugins: [
+      {
+        // (WXT's per-entrypoint define would say "e2e"; a plugin's config is merged after it.)
+        name: 'rapport-production-libraries',
+        config: () => ({ define: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      },
+    ],
   }),
   manifest: ({ browser }) => ({
     name: 'Rapport',

@@ -51,7 +51,9 @@ export function useApi<K extends OpName>(op: K, input: OpInput<K> | null, tables
     const pre = mayUsePrefetched ? takePrefetched(op, input) : null;
     void ((pre?.promise as Promise<ApiResult<OpOutput<K>>> | undefined) ?? callResult(op, input)).then((res) => {
       if (mine !== seq.current) return; // a newer request superseded this one
-      setState(res.ok ? { data: res.data, error: null, loading: false } : { data: undefined, error: res.error, loading: false });
+      // (The prefetched answer the first render showed: no second render.)
+      setState((s) => (res.ok && s.data === res.data && !s.error && !s.loading ? s
+        : res.ok ? { data: res.data, error: null, loading: false } : { data: undefined, error: res.error, loading: false }));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [op, key]);

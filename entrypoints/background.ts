@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { broadcastChanged, listenForApiCalls } from '../lib/background/api-listener';
 import { registerAlarms, withBadgeRefresh } from '../lib/background/alarms';
-import { listenForPageViews } from '../lib/background/pages';
+import { listenForPageViews, withPanelScriptSync } from '../lib/background/pages';
 import { listenForCommands } from '../lib/background/commands';
 
 z.config({ jitless: true }); // zod 4 probes eval(), which the extension CSP forbids
 
 export default defineBackground(() => {
-  listenForApiCalls(withBadgeRefresh(broadcastChanged));
+  listenForApiCalls(withPanelScriptSync(withBadgeRefresh(broadcastChanged)));
   registerAlarms();
   listenForPageViews();
   listenForCommands();

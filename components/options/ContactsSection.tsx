@@ -2,17 +2,17 @@
  * Everyone in the network: search as you type, filters, sort, virtualised rows (fast at 30,000),
  * bulk tag, bulk delete with undo, and the contact editor the panel uses.
  */
-import { memo, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, memo, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { getDb } from '../../lib/db/db';
 import { type Contact, RELATIONSHIPS } from '../../lib/db/schema';
 import {
-  type ContactFilter, type ContactSort, EMPTY_INDEX, type NameIndex, type SearchIndex, type StatusFilter, addToIndex, allRelationships,
+  type ContactFilter, type ContactSort, EMPTY_INDEX, type ListContact, type NameIndex, type SearchIndex, type StatusFilter, addToIndex, allRelationships,
   allTags, appendToIndex, filterPositions, isEmptyFilter, isOverdue, narrows, newIndexBuilder, orderIndex, removeFromIndex, snapshotIndex,
   sortLabels,
 } from '../../lib/manage/search';
-import { changedContactIds, loadContactsInChunks } from '../../lib/manage/load';
+import { changedContactIds, loadContactsInChunks, toListContact } from '../../lib/manage/load';
 import { EMPTY_NEW_CONTACT, type NewContactForm as NewContactFormValues, newContactInput, slugFromProfileInput } from '../../lib/manage/newContact';
 import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useSettings, useToast, useToday } from './common';
 import { ContactDrawer } from './ContactDrawer';
@@ -72,7 +72,7 @@ function useContactIndex(): Loaded | undefined {
       let total = 0;
       if (initial) void getDb().contacts.count().then((n) => { total = n; }, () => {});
       void loadContactsInChunks(getDb(), (rows) => {
-        appendToIndex(next, rows);
+        appendToIndex(next, rows.map(toListContact));
         for (const c of rows) {
           for (const t of c.tags) tagSet.add(t);
           for (const r of c.relationships) relSet.add(r);
@@ -109,7 +109,7 @@ function useContactIndex(): Loaded | undefined {
       const ids = [...new Set(changed)]; // one contact written several times is read (and added) once
       const rows = (await getDb().contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
       if (gen !== generation) return;
-      current = addToIndex(removeFromIndex(current, new Set(ids)), rows);
+      current = addToIndex(removeFromIndex(current, new Set(ids)), rows.map(toListContact));
       setState({
         index: current, complete: true, total: current.contacts.length,
         tags: allTags(current.contacts), relationships: allRelationships(current.contacts),
@@ -168,7 +168,7 @@ export function ContactsSection() {
   const index = useMemo(() => orderIndex(nameIndex ?? EMPTY_INDEX, sort), [nameIndex, sort]);
   // Filtered in the keystroke's own render (a few ms, narrowing the previous result when the query
   // only grew), so the new rows and count are painted in the next frame.
-  const filtered = useMemo((): readonly Contact[] => {
+  const filtered = useMemo((): readonly ListContact[] => {
     const filter: ContactFilter = { query, relationship, tag, status, overdue };
     const prev = cache.current;
     const within = prev && prev.index === index && prev.today === day && narrows(prev.filter, filter) ? prev.positions ?? undefined : undefined;
@@ -312,7 +312,7 @@ export function ContactsSection() {
 
 const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle, onOpen, today }: {
   /** placeholders: rows still loading after `contacts` (the list keeps its final height while it loads). */
-  contacts: readonly Contact[]; placeholders?: number; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
+  contacts: readonly ListContact[]; placeholders?: number; selected: ReadonlySet<number>; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -320,7 +320,7 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
     count: contacts.length + placeholders,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: 2,
   });
   const items = virtualizer.getVirtualItems();
   // Rows are keyed by index modulo the number rendered: consecutive indexes get distinct keys, a row
@@ -350,32 +350,46 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
   );
 });
 
+/**
+ * One row. Its elements are the same for every contact (only the number of chips varies): a scroll
+ * that shows other contacts updates text in place instead of creating and dropping elements every
+ * frame. `dir="auto"` + `unicode-bidi: isolate` (options.css) isolate page text as a `<bdi>` would,
+ * without an extra element per field.
+ */
 const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, today }: {
-  contact: Contact; top: number; selected: boolean; onToggle: (id: number, on: boolean) => void;
+  contact: ListContact; top: number; selected: boolean; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
   const late = isOverdue(c, today);
-  const chips = [...c.relationships.map((r) => ({ k: 'r' + r, t: relLabel(r), rel: true })), ...c.tags.map((t) => ({ k: 't' + t, t, rel: false }))];
+  const rels = c.relationships, tags = c.tags;
+  const n = rels.length + tags.length;
+  const label = (k: number) => (k < rels.length ? relLabel(rels[k]!) : tags[k - rels.length]!);
+  let title = '';
+  for (let k = 0; k < n; k++) title += (k ? ', ' : '') + label(k);
+  // Chips keyed by position: the elements stay while the contact changes under them.
+  const chips: ReactNode[] = [];
+  for (let k = 0; k < Math.min(n, 4); k++) {
+    chips.push(<span key={k} className={k < rels.length ? 'o-chip rel' : 'o-chip'} dir="auto">{displayText(label(k))}</span>);
+  }
+  if (n > 4) chips.push(<span key="more" className="o-chip">+{n - 4}</span>);
+  const sub = c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : '');
   return (
     <li className="o-list-row" style={{ transform: `translateY(${top}px)` }} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
       <input type="checkbox" checked={selected} aria-label={`Select ${displayText(c.name)}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
       <div className="o-cell">
-        <button type="button" className="o-link o-name" onClick={() => onOpen(c.id)} data-testid="contact-open"><bdi>{displayText(c.name)}</bdi></button>
-        <div className="o-cell-sub" title={c.headline ?? undefined}><bdi>{displayText(c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : ''))}</bdi></div>
+        <button type="button" className="o-link o-name o-iso" dir="auto" onClick={() => onOpen(c.id)} data-testid="contact-open">{displayText(c.name)}</button>
+        <div className="o-cell-sub o-iso" dir="auto" title={c.headline ?? undefined}>{displayText(sub)}</div>
       </div>
       <div className="o-cell">
-        {c.company ? <bdi>{displayText(c.company)}</bdi> : <span className="o-muted">—</span>}
-        {c.position && <div className="o-cell-sub"><bdi>{displayText(c.position)}</bdi></div>}
+        <div className={c.company ? 'o-cell-main o-iso' : 'o-cell-main o-muted'} dir="auto">{c.company ? displayText(c.company) : '—'}</div>
+        <div className="o-cell-sub o-iso" dir="auto">{displayText(c.position ?? '')}</div>
       </div>
-      <div className="o-cell" title={chips.map((x) => x.t).join(', ')}>
-        {chips.length === 0 ? <span className="o-muted">{STATUS_LABELS[c.status]}</span> : chips.slice(0, 4).map((x) => (
-          <span key={x.k} className={`o-chip${x.rel ? ' rel' : ''}`} style={{ marginRight: 4 }}><bdi>{displayText(x.t)}</bdi></span>
-        ))}
-        {chips.length > 4 && <span className="o-chip">+{chips.length - 4}</span>}
+      <div className="o-cell o-chips" title={displayText(title)}>
+        {n === 0 ? [<span key={0} className="o-muted">{STATUS_LABELS[c.status]}</span>] : chips}
       </div>
       <div className="o-cell">{formatDay(c.lastInteraction)}</div>
-      <div className={`o-cell${late ? ' o-overdue' : ''}`}>
-        {formatDay(c.nextFollowUp)}{late && <span className="o-cell-sub o-overdue">Overdue</span>}
+      <div className={late ? 'o-cell o-overdue' : 'o-cell'}>
+        {formatDay(c.nextFollowUp)}<span className="o-cell-sub o-overdue">{late ? 'Overdue' : ''}</span>
       </div>
     </li>
   );

@@ -81,10 +81,18 @@ export function ErrorText({ error }: { error: string | null }) {
 }
 
 const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dayText = new Map<string, string>();
+/** A local ISO day as the user reads it (cached: a list shows the same few hundred days again and again). */
 export function formatDay(iso: string | null): string {
   if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return dayFmt.format(new Date(y, m - 1, d));
+  let s = dayText.get(iso);
+  if (s === undefined) {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    s = dayFmt.format(new Date(y, m - 1, d));
+    if (dayText.size > 5000) dayText.clear();
+    dayText.set(iso, s);
+  }
+  return s;
 }
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -4,6 +4,7 @@
  * page report from the content script.
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { browser } from 'wxt/browser';
 import { call } from '../../lib/api/client';
 import { useApi } from '../useApi';
@@ -33,7 +34,8 @@ export function InPagePanel({ bridge }: { bridge: RapportBridge }) {
 
   useEffect(() => {
     const unsubscribe = bridge.subscribe((e) => {
-      if (e.type === 'report') setReport(e.report);
+      // The next page's data has arrived (components/panel/prefetch): show it now, not a task later.
+      if (e.type === 'report') flushSync(() => setReport(e.report));
       else setOpen(stateRef.current, true);
     });
     // The panel may be injected before the page was read: a report published before we subscribed.

@@ -1,5 +1,5 @@
 /** The panel on a person's profile page: who this is, whether they are in the network, and the editor. */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { call } from '../../lib/api/client';
 import type { Contact } from '../../lib/db/schema';
 import { ContactEditor } from '../ContactEditor';
@@ -16,6 +16,7 @@ export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; 
   const res = useApi('contact.getForPage', { slug, name: p.name }, ['contacts']);
   const contact = res.data?.view?.contact ?? null;
   const name = p.name ?? contact?.name ?? null;
+  const allSections = useAfterFirstPaint();
   return (
     <div className="r-profile">
       <Identity p={p} name={name} contact={contact} showPhoto={showPhoto} />
@@ -28,11 +29,25 @@ export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; 
       {contact ? (
         <>
           <JobChange contact={contact} p={p} onChanged={res.reload} />
-          <ContactEditor contactId={contact.id} />
+          <ContactEditor contactId={contact.id} sections={allSections ? undefined : FIRST_SECTIONS} />
         </>
       ) : null}
     </div>
   );
+}
+
+/** What the first frame shows of a saved contact: who this is and the notes; the rest follows a frame later. */
+const FIRST_SECTIONS: ['notes'] = ['notes'];
+
+/** False until the first frame has been painted (then the sections below the notes are rendered). */
+function useAfterFirstPaint(): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setDone(true), 0); });
+    return () => { cancelAnimationFrame(frame); if (timer !== undefined) clearTimeout(timer); };
+  }, []);
+  return done;
 }
 
 function Identity({ p, name, contact, showPhoto }: { p: ProfileSnapshot; name: string | null; contact: Contact | null; showPhoto: boolean }) {

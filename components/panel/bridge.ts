@@ -80,7 +80,9 @@ export function isPanelPage(report: PageReport | null): boolean {
 
 /**
  * cs → bg: this tab shows a profile or group URL (its DOM may not be read yet): inject the panel now
- * if the user wants it in the page. Answer: `{ injected: boolean }`.
+ * if the user wants it in the page. `documentStart` (epoch ms, the document's time origin) is sent
+ * for the URL the document was loaded with: the background's registered panel script may be
+ * running there already (lib/background/pages.ts). Answer: `{ injected: boolean, placement }`.
  */
 export const MSG_WANT_PANEL = 'rapport:cs-want-panel';
 

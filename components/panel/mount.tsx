@@ -2,6 +2,7 @@
  * Mounts the in-page panel: a fixed host element on LinkedIn's page, a closed shadow root (open in
  * the e2e build), the CSS inlined as a <style> inside it. No extension URL ever enters the page.
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import themeCss from '../theme.css?inline';
 import panelCss from './panel.css?inline';
@@ -25,10 +26,12 @@ export function mountInPage(bridge: RapportBridge): () => void {
   shadow.appendChild(container);
   // Keys typed in the panel are ours: don't let LinkedIn's shortcuts see them.
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+  const root = createRoot(container);
+  // Rendered before the host enters the page, in one go: the page sees one insertion, the panel in it
+  // (what the first render can show — settings, the page's lookup — has been prefetched).
+  flushSync(() => root.render(<InPagePanel bridge={bridge} />));
   // Outside <body>: LinkedIn (a single-page app) re-renders the body freely.
   document.documentElement.appendChild(host);
-  const root = createRoot(container);
-  root.render(<InPagePanel bridge={bridge} />);
   // Put the host back if the page removes it.
   const observer = new MutationObserver(() => {
     if (!host.isConnected) document.documentElement.appendChild(host);

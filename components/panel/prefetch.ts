@@ -13,10 +13,16 @@
  */
 import { callResult } from '../../lib/api/client';
 import type { ApiResult } from '../../lib/api/messages';
-import { EMPTY_PROFILE, type PageReport, fitToContact } from './bridge';
+import { EMPTY_PROFILE, type LinkedInPage, type PageReport, fitToContact } from './bridge';
 
 /** How long a prefetched answer may be used for. */
 export const FRESH_MS = 3000;
+
+/**
+ * How long the in-page panel waits for a new page's lookup before it shows the page anyway (with
+ * "Loading…"): it mounts, or switches to the next person, once that person's data is there.
+ */
+export const PAGE_WAIT_MS = 250;
 
 interface Entry {
   at: number;
@@ -85,15 +91,48 @@ export function lookupInput(report: PageReport): { slug: string; name: string | 
 }
 
 /**
+ * The lookups that need only the URL, started as soon as the URL is known — the content script at
+ * document_start, or when LinkedIn's single-page app changes the URL, before the page shows who it
+ * is: a group's, and a profile's by slug alone. `prefetchForPage` takes that answer for the page's
+ * lookup when it found a saved contact (the page's name only serves to find a possible match for a
+ * person not saved yet; a saved contact's answer does not depend on it).
+ */
+export function prefetchForUrl(page: LinkedInPage): void {
+  if (page.kind === 'profile') void prefetch('contact.getForPage', { slug: page.slug });
+  else if (page.kind === 'group') void prefetch('group.getForPage', { groupId: page.groupId });
+}
+
+/** The lookup for `input`, from the slug-only lookup when that found the contact (or no name is known). */
+function lookupFor(input: { slug: string; name: string | null }): { promise: Promise<ApiResult<unknown>>; at: number } {
+  const s = store(true)!;
+  const had = s.get(prefetchKey('contact.getForPage', input));
+  if (fresh(had)) return had;
+  const bySlugKey = prefetchKey('contact.getForPage', { slug: input.slug });
+  const bySlug = s.get(bySlugKey);
+  if (!fresh(bySlug)) return put(prefetchKey('contact.getForPage', input), callResult('contact.getForPage', input) as Promise<ApiResult<unknown>>);
+  const entry = put(prefetchKey('contact.getForPage', input), bySlug.promise.then((res) => {
+    const found = res.ok && (res.data as { view?: unknown }).view != null;
+    // (Nothing changed since, or the broadcast would have dropped the slug-only answer.)
+    if (res.ok && (found || input.name === null) && s.get(bySlugKey) === bySlug) return res;
+    return callResult('contact.getForPage', input) as Promise<ApiResult<unknown>>;
+  }));
+  entry.at = bySlug.at; // as old as the answer it may be
+  return entry;
+}
+
+/**
  * Starts the reads the panel will make for this page: the profile (or group) lookup and, once a
  * saved contact is found, its editor's `contact.get` (the same view, so no second round trip).
+ * Resolves once they are answered (or failed), never rejects: the panel can then render the page
+ * in one go instead of showing "Loading…" first. Calling it again while the answer is fresh
+ * starts nothing new.
  */
-export function prefetchForPage(report: PageReport | null): void {
-  if (!report) return;
+export function prefetchForPage(report: PageReport | null): Promise<void> {
+  if (!report) return Promise.resolve();
   const input = lookupInput(report);
   if (input) {
-    const startedAt = Date.now();
-    void prefetch('contact.getForPage', input).then((res) => {
+    const lookup = lookupFor(input);
+    return lookup.promise.then((res) => {
       if (!res.ok) return;
       const view = (res.data as { view?: { contact?: { id?: unknown } } | null }).view;
       const id = view?.contact?.id;
@@ -102,11 +141,22 @@ export function prefetchForPage(report: PageReport | null): void {
       const key = prefetchKey('contact.get', { id });
       // Only if nothing changed since the lookup started (a broadcast clears the store).
       if (s.has(prefetchKey('contact.getForPage', input)) && !fresh(s.get(key))) {
-        const entry: Entry = { at: startedAt, promise: Promise.resolve({ ok: true, data: view }), settled: { ok: true, data: view } };
+        const entry: Entry = { at: lookup.at, promise: Promise.resolve({ ok: true, data: view }), settled: { ok: true, data: view } };
         s.set(key, entry);
       }
-    });
-  } else if (report.page.kind === 'group') {
-    void prefetch('group.getForPage', { groupId: report.page.groupId });
+    }, () => {});
   }
+  if (report.page.kind === 'group') return prefetch('group.getForPage', { groupId: report.page.groupId }).then(() => {}, () => {});
+  return Promise.resolve();
+}
+
+/**
+ * Resolves when `ready` settles or after `maxMs`, whichever comes first (a slow answer — the
+ * service worker waking up — must not hold the panel back for long).
+ */
+export function settledWithin(ready: Promise<unknown>, maxMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    void ready.then(() => { clearTimeout(timer); resolve(); }, () => { clearTimeout(timer); resolve(); });
+  });
 }

@@ -1,6 +1,7 @@
 /** Outreach goals: progress, pace and streak; first-run starter goals; add and edit. */
 import { useId, useState } from 'react';
-import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind, type Goal, PERIODS, type Period, type Settings } from '../../lib/db/schema';
+import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind, PERIODS, type Period } from '../../lib/db/constants';
+import type { Goal, Settings } from '../../lib/db/schema';
 import type { GoalWithProgress } from '../../lib/goals/db';
 import { PERIOD_LABELS } from '../../lib/goals/periods';
 import { type GoalProgress, paceText, streakText } from '../../lib/goals/progress';

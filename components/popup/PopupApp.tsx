@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ActivityChart } from './Chart';
-import { DUE_PAGE, useAfterPaint, useDue, useDueTotal, useGoals, useSettings, useToday, useWeeklyActivity } from './data';
+import { DUE_PAGE, useAfterPaint, useDue, useDueTotal, useGoals, useSettings, useSettled, useToday, useWeeklyActivity } from './data';
+import type { FirstScreen } from './reads';
 import { longToday } from './format';
 import { GoalsSection } from './Goals';
 import { QuickLog } from './QuickLog';
@@ -10,13 +11,22 @@ import { RecentContacts } from './Recent';
 import { RemindersSection } from './Reminders';
 import { StatusLine, StatusProvider } from './status';
 
-export function PopupApp() {
+/**
+ * `first`: the first screen, read before React started (entrypoints/popup/first.ts), and `initial`
+ * its value when it was there before this first render; live queries take over once it is drawn.
+ */
+export function PopupApp({ first, initial }: { first?: Promise<FirstScreen | null>; initial?: { value: FirstScreen | null } }) {
   const today = useToday();
-  const settings = useSettings();
-  const goals = useGoals(today);
+  const screen = useSettled(first, initial);
+  const shown = screen && screen.day === today ? screen : null;
+  // Live from the frame after the first screen (or at once when there is none).
+  const live = useAfterPaint(screen !== undefined);
   const [limit, setLimit] = useState(DUE_PAGE);
-  const due = useDue(today, limit);
-  // The first screen (due list and goals) is read first; what is below it, once that is drawn.
+  const settings = useSettings(live) ?? shown?.settings;
+  const goals = useGoals(today, live) ?? shown?.goals;
+  const liveDue = useDue(today, limit, live);
+  const due = liveDue ?? (limit === DUE_PAGE ? shown?.due : undefined);
+  // What is below the first screen (due list and goals) is read once that is drawn.
   const later = useAfterPaint(goals !== undefined && due !== undefined);
   const total = useDueTotal(today, later);
   const bars = useWeeklyActivity(today, later ? settings?.weekStart : undefined);

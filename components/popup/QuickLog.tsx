@@ -1,6 +1,7 @@
 /** Quick log: things that count toward goals but are not tied to a profile. */
 import { useId, useState } from 'react';
-import { EVENT_KINDS, type RapportEvent } from '../../lib/db/schema';
+import { EVENT_KINDS } from '../../lib/db/constants';
+import type { RapportEvent } from '../../lib/db/schema';
 import { useRun } from './status';
 
 type What = 'event' | 'group-joined' | 'expertise-shared' | 'workshop-ran';

@@ -1,7 +1,8 @@
 /** "Due today": follow-ups with people, commitments and the share-expertise prompt. */
 import { type ReactNode, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { type Contact, RELATIONSHIP_LABELS, type Reminder } from '../../lib/db/schema';
+import { RELATIONSHIP_LABELS } from '../../lib/db/constants';
+import type { Contact, Reminder } from '../../lib/db/schema';
 import { dayDiff } from '../../lib/goals/periods';
 import { type DueEntry, contactContext, dueText } from '../../lib/reminders/due';
 import { sinceSharedText } from '../../lib/reminders/prompts';

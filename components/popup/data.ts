@@ -1,17 +1,47 @@
-/** What the popup reads, straight from Dexie through indexes (live: re-renders on every change). */
-import { useLiveQuery } from 'dexie-react-hooks';
+/**
+ * What the popup reads, straight from Dexie through indexes (live: re-renders on every change).
+ * The first screen is read before React starts (entrypoints/popup/first.ts, without Dexie); the
+ * live queries here start once it is painted (`enabled`), load Dexie then (live-db.ts) and take over.
+ */
 import { useEffect, useState } from 'react';
-import { type RapportDB, getDb } from '../../lib/db/db';
-import type { Contact, Reminder, Settings } from '../../lib/db/schema';
-import { readSettings } from '../../lib/domain/settings';
+import type { RapportDB } from '../../lib/db/db';
+import type { Contact, Settings } from '../../lib/db/schema';
+import { readSettingsLite } from '../../lib/domain/settings-read';
 import { toIsoDate } from '../../lib/domain/dates';
 import { type GoalWithProgress, loadGoalProgress } from '../../lib/goals/db';
 import { periodOf, plusDays } from '../../lib/goals/periods';
-import { type DueEntry, dueCount, loadDuePage } from '../../lib/reminders/due';
-import { lastSharedDay } from '../../lib/reminders/share';
+import { ACTIVITY_KINDS } from '../../lib/db/constants';
+import { dueCount } from '../../lib/reminders/due';
+import { type DueView, readDue } from './reads';
 
-/** How many due items the popup renders at once (the badge counts them all). */
-export const DUE_PAGE = 25;
+export { DUE_PAGE, type DueView, reminderHeadline } from './reads';
+
+let liveDb: Promise<typeof import('./live-db')> | null = null;
+const loadLiveDb = () => (liveDb ??= import('./live-db'));
+
+/**
+ * A live query (Dexie's liveQuery: re-runs when what it read changes, in any extension context),
+ * subscribed once `enabled`; undefined until its first result. Keeps the last result while a new
+ * one (after `deps` changed) is on its way, and throws a failed query's error during render, as
+ * dexie-react-hooks' useLiveQuery does (without its extra synchronous run of the query).
+ */
+export function useLive<T>(query: (db: RapportDB) => Promise<T> | T, deps: readonly unknown[], enabled = true): T | undefined {
+  const [state, setState] = useState<{ value?: T; error?: unknown }>({});
+  useEffect(() => {
+    if (!enabled) return;
+    let on = true;
+    let sub: { unsubscribe(): void } | undefined;
+    const fail = (error: unknown) => { if (on) setState({ error: error ?? new Error('query failed') }); };
+    loadLiveDb().then(({ liveQuery, getDb }) => {
+      if (!on) return;
+      sub = liveQuery(() => query(getDb())).subscribe({ next: (value) => { if (on) setState({ value }); }, error: fail });
+    }, fail);
+    return () => { on = false; sub?.unsubscribe(); };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, ...deps]);
+  if (state.error !== undefined) throw state.error;
+  return state.value;
+}
 
 /** Today's local ISO day; changes at midnight while the popup is open. */
 export function useToday(): string {
@@ -23,55 +53,18 @@ export function useToday(): string {
   return day;
 }
 
-export function useSettings(): Settings | undefined {
-  return useLiveQuery(() => readSettings(getDb()), []);
+export function useSettings(enabled = true): Settings | undefined {
+  return useLive((db) => readSettingsLite(db), [], enabled);
 }
 
 /** Goal progress (reads the settings itself: one round trip fewer than waiting for useSettings). */
-export function useGoals(day: string): GoalWithProgress[] | undefined {
-  return useLiveQuery(() => loadGoalProgress(getDb(), new Date(), { activeOnly: true }), [day]);
-}
-
-export interface DueView {
-  entries: DueEntry[];
-  /** Whether more is due than `entries` shows. */
-  more: boolean;
-  contacts: Map<number, Contact>;
-  lastShared: string | null;
-  /** When nothing is due: the next thing coming up, for the empty state. */
-  next: { what: string; due: string } | null;
-  /** Whether any contact has a keep-in-touch date at all (empty-state advice). */
-  hasFollowUps: boolean;
+export function useGoals(day: string, enabled = true): GoalWithProgress[] | undefined {
+  return useLive((db) => loadGoalProgress(db, new Date(), { activeOnly: true }), [day], enabled);
 }
 
 /** The first `limit` due entries (reads about `limit` records, however much is due). */
-export function useDue(day: string, limit: number): DueView | undefined {
-  return useLiveQuery(() => readDue(getDb(), day, limit), [day, limit]);
-}
-
-async function readDue(db: RapportDB, day: string, limit: number): Promise<DueView> {
-  const shared = lastSharedDay(db); // one key; read alongside the page
-  const page = await loadDuePage(db, day, limit);
-  const { entries } = page;
-  const contacts = new Map<number, Contact>();
-  page.contacts.forEach((c) => contacts.set(c.id, c));
-  const lastShared = await shared;
-  let next: DueView['next'] = null;
-  let hasFollowUps = true;
-  if (!entries.length) {
-    const tomorrow = plusDays(day, 1);
-    const [nextContact, nextReminder] = await Promise.all([
-      db.contacts.where('nextFollowUp').aboveOrEqual(tomorrow).first(),
-      db.reminders.where('[state+due]').between(['open', tomorrow], ['open', '\uffff'], true, true).first(),
-    ]);
-    hasFollowUps = !!nextContact;
-    const options: { what: string; due: string }[] = [];
-    if (nextContact?.nextFollowUp) options.push({ what: `Keep in touch with ${nextContact.name}`, due: nextContact.nextFollowUp });
-    if (nextReminder) options.push({ what: reminderHeadline(nextReminder), due: nextReminder.due });
-    options.sort((a, b) => a.due.localeCompare(b.due));
-    next = options[0] ?? null;
-  }
-  return { entries, more: page.more, contacts, lastShared, next, hasFollowUps };
+export function useDue(day: string, limit: number, enabled = true): DueView | undefined {
+  return useLive((db) => readDue(db, day, limit), [day, limit], enabled);
 }
 
 /**
@@ -79,7 +72,7 @@ async function readDue(db: RapportDB, day: string, limit: number): Promise<DueVi
  * so the popup asks only once its first screen is drawn (`enabled`).
  */
 export function useDueTotal(day: string, enabled: boolean): number | undefined {
-  return useLiveQuery(() => (enabled ? dueCount(getDb(), day) : undefined), [day, enabled]);
+  return useLive((db) => dueCount(db, day), [day], enabled);
 }
 
 /**
@@ -92,34 +85,62 @@ export function useAfterPaint(ready: boolean): boolean {
     if (!ready || go) return;
     let t: ReturnType<typeof setTimeout> | undefined;
     const raf = requestAnimationFrame(() => { t = setTimeout(() => setGo(true), 0); });
-    return () => { cancelAnimationFrame(raf); if (t) clearTimeout(t); };
+    // A page that is not drawn (a background tab) gets no animation frames: go anyway.
+    const fallback = setTimeout(() => setGo(true), 200);
+    return () => { cancelAnimationFrame(raf); if (t) clearTimeout(t); clearTimeout(fallback); };
   }, [ready, go]);
   return go;
 }
 
-export function reminderHeadline(r: Reminder): string {
-  if (r.kind === 'share-expertise') return 'Share your expertise';
-  return r.title;
+/**
+ * The value of `promise` once it settles (undefined before; null when it failed or there is none);
+ * `initial`: its value, when the caller already has it (no extra render then).
+ */
+export function useSettled<T>(promise: Promise<T | null> | undefined, initial?: { value: T | null }): T | null | undefined {
+  const [value, setValue] = useState<T | null | undefined>(initial ? initial.value : promise ? undefined : null);
+  useEffect(() => {
+    if (!promise || initial) return;
+    let on = true;
+    promise.then((v) => on && setValue(() => v), () => on && setValue(null));
+    return () => { on = false; };
+  }, [promise, initial]);
+  return value;
 }
 
 export function useRecentContacts(n = 5, enabled = true): Contact[] | undefined {
   // Ids grow with every contact added: the highest ids are the most recently added.
-  return useLiveQuery<Contact[] | undefined>(() => (enabled ? getDb().contacts.orderBy(':id').reverse().limit(n).toArray() : undefined), [n, enabled]);
+  return useLive((db) => db.contacts.orderBy(':id').reverse().limit(n).toArray(), [n], enabled);
 }
 
 export interface WeekBar { start: string; count: number }
 
 /** Activities per week over the last 12 weeks (index keys only). */
-export function useWeeklyActivity(day: string, weekStart: number | undefined): WeekBar[] | undefined {
-  return useLiveQuery(async () => {
-    if (weekStart == null) return undefined;
+/**
+ * The last 12 weeks (oldest first; the last is the week of `day`): activities logged plus contacts
+ * connected each week.
+ */
+export async function readWeeklyActivity(db: RapportDB, day: string, weekStart: number): Promise<WeekBar[]> {
     const current = periodOf(day, 'week', weekStart);
     const from = plusDays(current.start, -7 * 11);
-    // One index count per week: an import of thousands of connections is never read row by row.
-    const activities = getDb().activities;
-    return Promise.all(Array.from({ length: 12 }, async (_, i): Promise<WeekBar> => {
-      const start = plusDays(from, 7 * i);
-      return { start, count: await activities.where('date').between(start, plusDays(start, 7), true, false).count() };
-    }));
-  }, [day, weekStart]);
+    const to = plusDays(current.start, 7);
+    // Activities: the [kind+date] keys of the 12 weeks, one read per kind (people log a few a
+    // week). Connections: one index count per week (an import dates thousands of contacts).
+    const weekOf = (date: string) => Math.floor((Date.parse(date) - Date.parse(from)) / (7 * 86_400_000));
+    const [keys, connected] = await Promise.all([
+      Promise.all(ACTIVITY_KINDS.map((k) => db.activities.where('[kind+date]').between([k, from], [k, to], true, false).keys())),
+      Promise.all(Array.from({ length: 12 }, (_, i) => {
+        const start = plusDays(from, 7 * i);
+        return db.contacts.where('connectedOn').between(start, plusDays(start, 7), true, false).count();
+      })),
+    ]);
+    const bars: WeekBar[] = connected.map((count, i) => ({ start: plusDays(from, 7 * i), count }));
+    for (const key of keys.flat()) {
+      const w = weekOf((key as unknown as [string, string])[1]);
+      if (w >= 0 && w < 12) bars[w]!.count++;
+    }
+    return bars;
+}
+
+export function useWeeklyActivity(day: string, weekStart: number | undefined): WeekBar[] | undefined {
+  return useLive((db) => readWeeklyActivity(db, day, weekStart!), [day, weekStart], weekStart != null);
 }

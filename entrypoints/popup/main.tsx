@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { createRoot } from 'react-dom/client';
-import { PopupApp } from '../../components/popup/PopupApp';
+import { firstScreen } from './first';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
 
-z.config({ jitless: true });
-
-createRoot(document.getElementById('root')!).render(<PopupApp />);
+// React and the popup load as a second chunk, so that the first screen's reads (./first) start
+// before that chunk is even parsed.
+void import('./app').then(({ mount }) => mount(firstScreen));

@@ -42,6 +42,107 @@ function isTabPage(x: unknown): x is TabPage {
     ['profile', 'group', 'other'].includes((p.page as { kind: string }).kind) && Array.isArray(p.missing);
 }
 
+/**
+ * While the panel lives in the page, the background registers `/panel.js` as a dynamic content
+ * script on profile and group URLs: a full page load then runs it with the always-on script (no
+ * round trip to the background, no injection). It is unregistered while the panel lives in the
+ * side panel (the page stays untouched). `injectPanel` stays for SPA navigations from other pages
+ * and as the fallback; the panel script mounts once per tab whichever way it came.
+ */
+export const PANEL_SCRIPT_ID = 'rapport-panel';
+export const PANEL_SCRIPT_MATCHES = ['https://www.linkedin.com/in/*', 'https://www.linkedin.com/groups/*'];
+
+interface RegisteredScript { id: string; matches?: string[]; js?: string[]; runAt?: string }
+interface DynamicScripting {
+  registerContentScripts(scripts: Array<RegisteredScript & { persistAcrossSessions?: boolean; allFrames?: boolean }>): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  getRegisteredContentScripts(filter: { ids: string[] }): Promise<RegisteredScript[]>;
+}
+
+const PANEL_SCRIPT = {
+  id: PANEL_SCRIPT_ID,
+  matches: PANEL_SCRIPT_MATCHES,
+  js: ['panel.js'],
+  // Compiled while the page is parsed (the script waits for the content script's report of the page).
+  runAt: 'document_start',
+  allFrames: false,
+  persistAcrossSessions: true,
+};
+
+/** Whole-document URLs the registered script runs on (the match patterns above). */
+const PANEL_SCRIPT_URL = /^https:\/\/www\.linkedin\.com\/(?:in|groups)\//;
+/**
+ * A document that started loading this long after the registration surely runs the script (the
+ * registration reaches the tabs' processes asynchronously); one that started earlier gets the
+ * panel injected (if both come, the panel script runs once: `bridge.panelLoaded`).
+ */
+export const REGISTRATION_MARGIN_MS = 1000;
+const SINCE_KEY = 'panelScriptSince';
+
+/** Resolves to the time (epoch ms; 0: before this browser session) since which the script is registered, or null. */
+let syncing: Promise<number | null> = Promise.resolve(null);
+
+/**
+ * Makes the registration follow `settings.panelPlacement` (read now unless given). Serialized: the
+ * calls at start-up and on settings changes never race. Never throws (no dynamic scripts, e.g. an
+ * old Firefox: the injection path still works).
+ */
+export function syncPanelScript(placement?: 'page' | 'sidepanel'): Promise<number | null> {
+  syncing = syncing.then(async () => {
+    const scripting = browser.scripting as unknown as Partial<DynamicScripting> | undefined;
+    if (!scripting?.registerContentScripts || !scripting.getRegisteredContentScripts || !scripting.unregisterContentScripts) return null;
+    try {
+      const want = (placement ?? (await readSettings(getDb())).panelPlacement) === 'page';
+      const have = await scripting.getRegisteredContentScripts({ ids: [PANEL_SCRIPT_ID] });
+      const current = have.length === 1 && sameScript(have[0]!);
+      if (have.length && (!want || !current)) await scripting.unregisterContentScripts({ ids: [PANEL_SCRIPT_ID] });
+      if (!want) {
+        await browser.storage.session.remove(SINCE_KEY).catch(() => {});
+        return null;
+      }
+      if (!current) {
+        await scripting.registerContentScripts([PANEL_SCRIPT]);
+        const since = Date.now();
+        await browser.storage.session.set({ [SINCE_KEY]: since }).catch(() => {});
+        return since;
+      }
+      // Registered already: by this worker's earlier life in this session, or in an earlier session.
+      const got = await browser.storage.session.get(SINCE_KEY).catch(() => ({}) as Record<string, unknown>);
+      const since = (got as Record<string, unknown>)[SINCE_KEY];
+      return typeof since === 'number' ? since : 0;
+    } catch (err) {
+      console.warn('[rapport] could not register the panel script', err);
+      return null;
+    }
+  });
+  return syncing;
+}
+
+/**
+ * Whether the registered panel script runs in a document that started loading at `documentStart`
+ * (epoch ms) at `url` — then the background need not inject the panel there.
+ */
+export async function registeredPanelRuns(url: string | undefined, documentStart: unknown): Promise<boolean> {
+  if (typeof documentStart !== 'number' || !PANEL_SCRIPT_URL.test(url ?? '')) return false;
+  const since = await syncing;
+  return since !== null && since + REGISTRATION_MARGIN_MS <= documentStart;
+}
+
+function sameScript(s: RegisteredScript): boolean {
+  const js = (s.js ?? []).map((f) => f.replace(/^\//, ''));
+  // (Chrome answers the patterns in its own order.)
+  return js.join() === PANEL_SCRIPT.js.join() && [...(s.matches ?? [])].sort().join() === [...PANEL_SCRIPT.matches].sort().join() &&
+    (s.runAt ?? 'document_idle') === PANEL_SCRIPT.runAt;
+}
+
+/** Wraps the data API's change callback: a settings change re-syncs the panel script's registration. */
+export function withPanelScriptSync<T extends string>(next: (tables: T[]) => void): (tables: T[]) => void {
+  return (tables) => {
+    if (tables.includes('settings' as T)) void syncPanelScript();
+    next(tables);
+  };
+}
+
 export async function injectPanel(tabId: number): Promise<boolean> {
   try {
     // injectImmediately: the page has been parsed already (the content script reported it); do not wait for idle.
@@ -54,6 +155,10 @@ export async function injectPanel(tabId: number): Promise<boolean> {
 }
 
 export function listenForPageViews(): void {
+  // Every start of the worker (install, update, browser start, wake-up): cheap when already in sync.
+  void syncPanelScript();
+  // Chrome drops dynamic content scripts when the extension is updated.
+  browser.runtime.onInstalled.addListener(() => void syncPanelScript());
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (type === MSG.CS_PAGE_VIEW) {
@@ -81,8 +186,11 @@ export function listenForPageViews(): void {
       if (senderKind(sender) !== 'content' || tabId == null) return undefined;
       (async () => {
         const settings = await readSettings(getDb());
-        const injected = settings.panelPlacement === 'page' && (await injectPanel(tabId));
-        sendResponse({ injected, placement: settings.panelPlacement });
+        if (settings.panelPlacement !== 'page') return sendResponse({ injected: false, placement: settings.panelPlacement });
+        // A full page load of a profile or group runs the registered panel script: nothing to inject.
+        const documentStart = (message as { documentStart?: unknown }).documentStart;
+        if (await registeredPanelRuns(sender.url, documentStart)) return sendResponse({ injected: true, registered: true, placement: 'page' });
+        sendResponse({ injected: await injectPanel(tabId), placement: 'page' });
       })().catch(() => sendResponse({ injected: false, placement: 'page' }));
       return true;
     }
@@ -96,6 +204,7 @@ export function listenForPageViews(): void {
       sidePanel.open({ tabId }).then(
         async () => {
           await writeSettings(getDb(), { panelPlacement: 'sidepanel', placementChosen: true });
+          await syncPanelScript('sidepanel');
           await broadcastChanged(['settings']);
           sendResponse({ ok: true });
         },

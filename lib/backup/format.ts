@@ -9,7 +9,7 @@
  * be restored: …" for a real backup Rapport cannot use).
  */
 import { z } from 'zod';
-import { CURRENT_SCHEMA_VERSION, TABLES, type RapportDB, type TableName } from '../db/db';
+import { CURRENT_SCHEMA_VERSION, TABLES, foldConnectionActivities, type RapportDB, type TableName } from '../db/db';
 import {
   activitySchema, contactSchema, eventSchema, goalSchema, groupSchema, importRunSchema, interactionSchema,
   noteSchema, reminderSchema, settingsRowSchema, type Activity, type Contact, type Goal, type Group, type ImportRun,
@@ -121,7 +121,27 @@ export function parseBackup(text: unknown): ParsedBackup {
   const backup = parsed.data as Backup;
   const dup = findDuplicateKeys(backup.tables);
   if (dup) return no(dup);
-  return { ok: true, backup };
+  return { ok: true, backup: foldOldConnections(backup) };
+}
+
+/**
+ * A backup made before schema version 3 holds one 'new-connection' activity per connected contact;
+ * version 3 keeps that date on the contact only (`foldConnectionActivities`, as the upgrade does).
+ */
+function foldOldConnections(backup: Backup): Backup {
+  const { contacts, activities } = backup.tables;
+  const { contacts: changed, dropIds } = foldConnectionActivities(contacts, activities);
+  if (!dropIds.length) return backup;
+  const byId = new Map(changed.map((c) => [c.id, c]));
+  const drop = new Set(dropIds);
+  return {
+    ...backup,
+    tables: {
+      ...backup.tables,
+      contacts: contacts.map((c) => byId.get(c.id) ?? c),
+      activities: activities.filter((a) => !drop.has(a.id)),
+    },
+  };
 }
 
 function clip(s: string): string {

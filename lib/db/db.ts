@@ -8,11 +8,14 @@
  * transformed, an `upgrade()` that Dexie runs inside the version-change transaction.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { compactStorage } from './compact';
 import type {
   Activity, Contact, Goal, Group, ImportRun, Interaction, Note, RapportEvent, Reminder, Settings,
 } from './schema';
 
-export const DB_NAME = 'rapport';
+import { DB_NAME } from './constants';
+
+export { DB_NAME };
 
 export interface SchemaVersion {
   version: number;
@@ -59,7 +62,66 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       imports: '++id, startedAt',
     },
   },
+  {
+    // Version 3: a connection is a fact about the contact (`connectedOn`), not a record of its own.
+    // Version 2 wrote one 'new-connection' activity per connected contact: a 30k import wrote 60k
+    // records (IndexedDB pays per record). Goals and the chart now count contacts by the new
+    // `connectedOn` index; the upgrade folds each contact's 'new-connection' activity into it
+    // (`foldConnectionActivities`). Activities of that kind without a contact stay.
+    // It also drops the activities' `date` index (the popup's chart counts per kind with
+    // [kind+date]) and `interactionId` (an interaction's activities are found by its contact).
+    version: 3,
+    stores: {
+      contacts: '++id, &slug, nameLower, *tags, nextFollowUp, connectedOn',
+      groups: '++id, &groupId, name',
+      events: '++id, date',
+      notes: '++id, [targetType+targetId]',
+      interactions: '++id, [contactId+date]',
+      activities: '++id, [kind+date], contactId',
+      goals: '++id',
+      reminders: '++id, contactId, [state+due]',
+      settings: 'key',
+      imports: '++id, startedAt',
+    },
+    async upgrade(tx) {
+      const acts = await tx.table('activities').where('[kind+date]').between(['new-connection', ''], ['new-connection', '\uffff'], true, true).toArray();
+      const bound = (acts as Activity[]).filter((a) => a.contactId != null);
+      if (!bound.length) return;
+      const contacts = tx.table('contacts');
+      const owners = (await contacts.bulkGet([...new Set(bound.map((a) => a.contactId!))])) as Array<Contact | undefined>;
+      const { contacts: changed, dropIds } = foldConnectionActivities(owners.filter((c): c is Contact => !!c), bound);
+      if (changed.length) await contacts.bulkPut(changed);
+      await tx.table('activities').bulkDelete(dropIds);
+    },
+  },
 ];
+
+/**
+ * Folds 'new-connection' activities tied to a contact into the contact (schema version 3): a
+ * contact without a `connectedOn` takes its earliest such activity's date. Returns the contacts
+ * that changed and the ids of the activities to drop (all contact-bound 'new-connection' ones,
+ * also those whose contact is gone: a connection counts only while its contact is kept).
+ * Used by the version-3 upgrade and by restoring an older backup.
+ */
+export function foldConnectionActivities<C extends Pick<Contact, 'id' | 'connectedOn'>>(
+  contacts: readonly C[],
+  activities: readonly Pick<Activity, 'id' | 'kind' | 'contactId' | 'date'>[],
+): { contacts: C[]; dropIds: number[] } {
+  const earliest = new Map<number, string>();
+  const dropIds: number[] = [];
+  for (const a of activities) {
+    if (a.kind !== 'new-connection' || a.contactId == null) continue;
+    dropIds.push(a.id);
+    const d = earliest.get(a.contactId);
+    if (d === undefined || a.date < d) earliest.set(a.contactId, a.date);
+  }
+  const changed: C[] = [];
+  for (const c of contacts) {
+    const d = earliest.get(c.id);
+    if (d !== undefined && !c.connectedOn) changed.push({ ...c, connectedOn: d });
+  }
+  return { contacts: changed, dropIds };
+}
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 export const TABLES = Object.keys(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.stores) as TableName[];
@@ -84,6 +146,7 @@ export type RapportDB = Dexie & {
 /** Opens (lazily) a Rapport database with the given version history. */
 export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS): RapportDB {
   const db = new Dexie(name, { autoOpen: true }) as RapportDB;
+  db.use(compactStorage); // default-valued fields are not stored (lib/db/compact.ts)
   for (const v of versions) {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);

@@ -5,25 +5,28 @@
  * updated) are epoch milliseconds.
  */
 import { z } from 'zod';
+import {
+  ACTIVITY_KINDS, CONNECTION_STATUSES, CONTACT_SOURCES, EVENT_KINDS, INTERACTION_KINDS, MEMBERSHIPS, NOTE_TARGETS,
+  PAGE_FIELDS, PERIODS, REMINDER_KINDS,
+} from './constants';
+
+// The zod-free lists, labels and defaults live in ./constants (the popup imports them without zod).
+export {
+  ACTIVITY_KINDS, ACTIVITY_LABELS, CONNECTION_STATUSES, CONTACT_SOURCES, DEFAULT_SETTINGS, DEFAULT_SHARE_PROMPTS,
+  EVENT_KINDS, INTERACTION_KINDS, INTERACTION_LABELS, MEMBERSHIPS, NOTE_TARGETS, PAGE_FIELDS, PERIODS,
+  RELATIONSHIPS, RELATIONSHIP_LABELS, REMINDER_KINDS,
+} from './constants';
+export type { ActivityKind, InteractionKind, Period } from './constants';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
 const id = z.number().int().positive();
 
-export const RELATIONSHIPS = [
-  'mentor', 'mentee', 'sponsor', 'peer', 'collaborator', 'expert', 'recruiter', 'manager', 'friend',
-] as const;
-export const RELATIONSHIP_LABELS: Record<(typeof RELATIONSHIPS)[number], string> = {
-  mentor: 'Mentor', mentee: 'Mentee', sponsor: 'Sponsor', peer: 'Peer', collaborator: 'Collaborator',
-  expert: 'Subject-matter expert', recruiter: 'Recruiter', manager: 'Manager', friend: 'Friend',
-};
 /** A built-in relationship key, or a custom label the user typed (reused from settings). */
 export const relationship = z.string().trim().min(1).max(60);
 
-export const CONNECTION_STATUSES = ['none', 'invited', 'connected'] as const;
 export const connectionStatus = z.enum(CONNECTION_STATUSES);
 export const degree = z.enum(['1st', '2nd', '3rd']).nullable();
-export const CONTACT_SOURCES = ['page', 'csv', 'manual'] as const;
 
 export const howWeMet = z
   .discriminatedUnion('kind', [
@@ -33,9 +36,6 @@ export const howWeMet = z
     z.object({ kind: z.literal('text'), text: text(500) }),
   ])
   .nullable();
-
-/** Fields of a contact that LinkedIn's page or CSV can supply. */
-export const PAGE_FIELDS = ['name', 'headline', 'location', 'company', 'position', 'photoUrl', 'degree', 'profileUrl', 'email'] as const;
 
 export const contactSchema = z.object({
   id,
@@ -69,7 +69,6 @@ export const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const MEMBERSHIPS = ['none', 'member', 'requested', 'left'] as const;
 export const groupSchema = z.object({
   id,
   groupId: z.string().min(1).max(100),
@@ -85,7 +84,6 @@ export const groupSchema = z.object({
 });
 export type Group = z.infer<typeof groupSchema>;
 
-export const EVENT_KINDS = ['conference', 'meetup', 'workshop', 'webinar', 'training', 'other'] as const;
 export const eventSchema = z.object({
   id,
   name: text(500).min(1),
@@ -97,7 +95,6 @@ export const eventSchema = z.object({
 });
 export type RapportEvent = z.infer<typeof eventSchema>;
 
-export const NOTE_TARGETS = ['contact', 'group', 'event'] as const;
 export const noteSchema = z.object({
   id,
   targetType: z.enum(NOTE_TARGETS),
@@ -108,17 +105,6 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
-export const INTERACTION_KINDS = [
-  'connection-request', 'message', 'call', 'met-at-event', 'mentorship', 'collaboration',
-  'introduction', 'help-given', 'help-received', 'expertise-shared',
-] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
-export const INTERACTION_LABELS: Record<InteractionKind, string> = {
-  'connection-request': 'Connection request sent', message: 'Message', call: 'Call or meeting',
-  'met-at-event': 'Met at an event', mentorship: 'Mentorship session', collaboration: 'Collaboration',
-  introduction: 'Introduction', 'help-given': 'Help given', 'help-received': 'Help received',
-  'expertise-shared': 'Expertise shared',
-};
 export const interactionSchema = z.object({
   id,
   contactId: id,
@@ -129,19 +115,6 @@ export const interactionSchema = z.object({
 });
 export type Interaction = z.infer<typeof interactionSchema>;
 
-/** What goals count. */
-export const ACTIVITY_KINDS = [
-  'new-connection', 'group-joined', 'group-contribution', 'event-attended', 'workshop-attended',
-  'expertise-shared', 'mentorship', 'collaboration', 'reconnection',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
-  'new-connection': 'New connections', 'group-joined': 'Groups joined',
-  'group-contribution': 'Group contributions', 'event-attended': 'Events attended',
-  'workshop-attended': 'Workshops attended', 'expertise-shared': 'Expertise shared',
-  mentorship: 'Mentorship conversations', collaboration: 'Collaborations started',
-  reconnection: 'Reconnections (90+ days quiet)',
-};
 export const activitySchema = z.object({
   id,
   kind: z.enum(ACTIVITY_KINDS),
@@ -158,8 +131,6 @@ export const activitySchema = z.object({
 });
 export type Activity = z.infer<typeof activitySchema>;
 
-export const PERIODS = ['week', 'month', 'quarter'] as const;
-export type Period = (typeof PERIODS)[number];
 export const goalSchema = z.object({
   id,
   metric: z.enum(ACTIVITY_KINDS),
@@ -171,7 +142,6 @@ export const goalSchema = z.object({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-export const REMINDER_KINDS = ['follow-up', 'commitment', 'share-expertise'] as const;
 export const recurrence = z
   .discriminatedUnion('every', [
     z.object({ every: z.literal('days'), days: z.number().int().min(1).max(3650) }),
@@ -216,32 +186,6 @@ export const settingsSchema = z.object({
   lastBackupAt: z.number().nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_SHARE_PROMPTS = [
-  'Answer a question in one of your groups.',
-  'Post a lesson you learned this week.',
-  'Send a useful article to three people who would benefit.',
-  'Offer an hour to a mentee.',
-  'Write a recommendation for a collaborator.',
-];
-
-export const DEFAULT_SETTINGS: Settings = {
-  weekStart: 1,
-  panelPlacement: 'page',
-  placementChosen: false,
-  panelSide: 'right',
-  panelCollapsed: false,
-  cadenceByRelationship: {
-    mentor: 30, mentee: 30, sponsor: 45, peer: 90, collaborator: 30, expert: 90, recruiter: 120,
-    manager: 60, friend: 60,
-  },
-  defaultCadenceDays: null,
-  customRelationships: [],
-  shareExpertise: { enabled: true, weekdays: [2, 4], prompts: DEFAULT_SHARE_PROMPTS },
-  notifications: { enabled: false, time: '09:00' },
-  starterGoalsOffered: false,
-  lastBackupAt: null,
-};
 
 export const settingsRowSchema = z.object({ key: z.literal('settings'), value: settingsSchema });
 

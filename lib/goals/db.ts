@@ -6,7 +6,7 @@
 import type { RapportDB } from '../db/db';
 import type { ActivityKind, Goal, Settings } from '../db/schema';
 import { toIsoDate } from '../domain/dates';
-import { readSettings } from '../domain/settings';
+import { readSettingsLite } from '../domain/settings-read';
 import type { PeriodRange } from './periods';
 import { type CountedActivity, type GoalProgress, countedPeriods, progressFromCounts } from './progress';
 
@@ -15,15 +15,32 @@ export interface GoalWithProgress {
   progress: GoalProgress;
 }
 
-/** How many activities of `kind` fall in [start, end). */
-export function countActivities(db: RapportDB, kind: ActivityKind, range: Pick<PeriodRange, 'start' | 'end'>): Promise<number> {
-  return db.activities.where('[kind+date]').between([kind, range.start], [kind, range.end], true, false).count();
+/**
+ * Contacts connected in [start, end): a connection is the contact's `connectedOn` (schema version
+ * 3), counted with the same weight as a 'new-connection' activity (which remains possible without
+ * a contact).
+ */
+function connectedIn(db: RapportDB, range: Pick<PeriodRange, 'start' | 'end'>) {
+  return db.contacts.where('connectedOn').between(range.start, range.end, true, false);
+}
+
+/** How many activities of `kind` fall in [start, end) (new connections: contacts connected then too). */
+export async function countActivities(db: RapportDB, kind: ActivityKind, range: Pick<PeriodRange, 'start' | 'end'>): Promise<number> {
+  const own = db.activities.where('[kind+date]').between([kind, range.start], [kind, range.end], true, false).count();
+  if (kind !== 'new-connection') return own;
+  const [a, b] = await Promise.all([own, connectedIn(db, range).count()]);
+  return a + b;
 }
 
 /** The activities of one kind from `from` on (rows; for tests and small exports). */
 export async function activityDays(db: RapportDB, kind: ActivityKind, from: string): Promise<CountedActivity[]> {
   const rows = await db.activities.where('[kind+date]').between([kind, from], [kind, '\uffff'], true, true).toArray();
-  return rows.map((a) => ({ kind: a.kind, date: a.date }));
+  const out: CountedActivity[] = rows.map((a) => ({ kind: a.kind, date: a.date }));
+  if (kind === 'new-connection') {
+    const dates = (await db.contacts.where('connectedOn').aboveOrEqual(from).keys()) as string[];
+    for (const date of dates) out.push({ kind, date });
+  }
+  return out;
 }
 
 /**
@@ -32,7 +49,9 @@ export async function activityDays(db: RapportDB, kind: ActivityKind, from: stri
  */
 export async function countUpTo(db: RapportDB, kind: ActivityKind, range: Pick<PeriodRange, 'start' | 'end'>, target: number): Promise<number> {
   const keys = await db.activities.where('[kind+date]').between([kind, range.start], [kind, range.end], true, false).limit(target).primaryKeys();
-  return keys.length;
+  if (kind !== 'new-connection' || keys.length >= target) return keys.length;
+  const more = await connectedIn(db, range).limit(target - keys.length).primaryKeys();
+  return keys.length + more.length;
 }
 
 /** Progress of one goal on the day of `now`. */
@@ -61,7 +80,7 @@ export async function loadGoalProgress(
   now: Date = new Date(),
   opts: { activeOnly?: boolean; settings?: Settings } = {},
 ): Promise<GoalWithProgress[]> {
-  const [settings, all] = await Promise.all([opts.settings ?? readSettings(db), db.goals.toArray()]);
+  const [settings, all] = await Promise.all([opts.settings ?? readSettingsLite(db), db.goals.toArray()]);
   let goals = all;
   if (opts.activeOnly) goals = goals.filter((g) => g.active);
   goals.sort((a, b) => Number(b.active) - Number(a.active) || a.createdAt - b.createdAt || a.id - b.id);

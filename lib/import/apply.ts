@@ -20,7 +20,8 @@
  */
 import Dexie from 'dexie';
 import type { RapportDB } from '../db/db';
-import type { Activity, Contact } from '../db/schema';
+import { withDefaults } from '../db/compact';
+import type { Contact } from '../db/schema';
 import { impliedFollowUp } from '../domain/followup';
 import { readSettings } from '../domain/settings';
 import { today } from '../domain/dates';
@@ -243,8 +244,8 @@ export interface BatchResult {
   updated: number;
   unchanged: number;
   duplicates: number;
-  /** 'new-connection' activities recorded by this batch. */
-  activities: number;
+  /** Connection dates this batch added to goal history (new contacts, or contacts that had none). */
+  connections: number;
 }
 
 /**
@@ -275,7 +276,7 @@ async function lookUp(db: RapportDB, index: 'slug' | 'nameLower', keys: readonly
     for (const key of wanted) {
       const req = ix.getAll(key);
       req.onsuccess = () => {
-        for (const c of req.result as Contact[]) out.push(c);
+        for (const c of req.result as Contact[]) out.push(withDefaults('contacts', c)); // raw IndexedDB: compact records
         if (--pending === 0) resolve(out);
       };
       req.onerror = () => reject(req.error);
@@ -294,10 +295,10 @@ export function orderForImport<R extends Pick<ConnectionRow, 'slug' | 'firstName
 }
 
 /**
- * Writes one batch of rows (call inside ONE rw transaction over contacts, activities, settings):
+ * Writes one batch of rows (call inside ONE rw transaction over contacts and settings):
  * re-plans against the stored records that could match (index lookups by slug and name), adds new
- * contacts with bulkAdd, updates with bulkPut, and records one 'new-connection' activity per
- * contact that has a connected-on date and none yet.
+ * contacts with bulkAdd, updates with bulkPut. A row's connected-on date fills the contact's
+ * `connectedOn` (when empty), which is what goals count as a new connection.
  */
 export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
   const t = now.getTime();
@@ -316,7 +317,6 @@ export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionR
   const day = today(now);
   const drafts: NewContactDraft[] = [];
   const updates: Contact[] = [];
-  const touchedIds: number[] = [];
   for (const a of plan.actions) {
     if (a.kind === 'new') {
       a.draft.nextFollowUp = impliedFollowUp(a.draft, settings, day);
@@ -324,43 +324,24 @@ export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionR
     } else if (a.kind === 'updated') {
       const current = existing.get(a.id)!;
       updates.push({ ...current, ...a.patch, updatedAt: t });
-      touchedIds.push(a.id);
-    } else if (a.kind === 'unchanged') {
-      touchedIds.push(a.id);
     }
   }
 
-  const newIds = drafts.length ? ((await db.contacts.bulkAdd(drafts as Contact[], { allKeys: true })) as number[]) : [];
+  if (drafts.length) await db.contacts.bulkAdd(drafts as Contact[]);
   if (updates.length) await db.contacts.bulkPut(updates);
 
-  // One 'new-connection' activity per contact, on the day LinkedIn says you connected.
-  const activities: Omit<Activity, 'id'>[] = [];
-  const activity = (contactId: number, date: string): Omit<Activity, 'id'> => ({
-    kind: 'new-connection', date, contactId, groupId: null, eventId: null, interactionId: null, reminderId: null,
-    note: null, source: 'import', createdAt: t,
-  });
-  drafts.forEach((d, i) => {
-    if (d.connectedOn) activities.push(activity(newIds[i]!, d.connectedOn));
-  });
-  if (touchedIds.length) {
-    const have = new Set(
-      (await db.activities.where('contactId').anyOf(touchedIds).filter((a) => a.kind === 'new-connection').toArray()).map((a) => a.contactId),
-    );
-    const after = new Map(updates.map((c) => [c.id, c]));
-    for (const id of touchedIds) {
-      if (have.has(id)) continue;
-      const c = after.get(id) ?? existing.get(id)!;
-      if (c.status === 'connected' && c.connectedOn) activities.push(activity(id, c.connectedOn));
-    }
-  }
-  if (activities.length) await db.activities.bulkAdd(activities as Activity[]);
+  // The day LinkedIn says you connected is the contact's `connectedOn`: goals and the chart count
+  // it from there (one record per person; no separate 'new-connection' activity since version 3).
+  let connections = 0;
+  for (const d of drafts) if (d.connectedOn) connections++;
+  for (const c of updates) if (c.connectedOn && !existing.get(c.id)!.connectedOn) connections++;
 
   return {
     created: plan.counts.new,
     updated: plan.counts.updated,
     unchanged: plan.counts.unchanged,
     duplicates: plan.counts.duplicates,
-    activities: activities.length,
+    connections,
   };
 }
 

@@ -130,7 +130,6 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
   let generation = 0;
   let timers: number[] = [];
   let disconnect: (() => void) | null = null;
-  let mutationQueued = false;
   let stopped = false;
 
   const later = (fn: () => void, ms: number, gen: number): void => {
@@ -140,7 +139,6 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
   function cancel(): void {
     generation++;
     pending = null;
-    mutationQueued = false;
     for (const id of timers) ctx.clearTimeout?.(id);
     timers = [];
     disconnect?.();
@@ -191,13 +189,11 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
     attempt();
     if (pending !== next) return;
     const gen = generation;
+    // Mutation callbacks come once per batch of changes (a microtask after the task that made
+    // them): the page is read right then, not a task later.
     disconnect = observe(() => {
-      if (mutationQueued || gen !== generation) return;
-      mutationQueued = true;
-      later(() => {
-        mutationQueued = false;
-        attempt();
-      }, 0, gen);
+      if (gen !== generation || stopped) return;
+      attempt();
     });
     later(() => poll(gen), pollMs, gen);
     later(() => pending === next && publish(fromUrl(next)), timeoutMs, gen);

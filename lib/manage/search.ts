@@ -24,6 +24,15 @@ export const EMPTY_FILTER: ContactFilter = { query: '', relationship: '', tag: '
 
 type Searchable = Pick<Contact, 'name' | 'headline' | 'company' | 'position' | 'tags'>;
 
+/**
+ * What the list keeps of a contact: the fields it shows, searches, filters and sorts by (a full
+ * `Contact` is one too). The options page keeps 30,000 of these, so fewer fields means less to
+ * hold and less for the garbage collector to walk (see `toListContact` in load.ts).
+ */
+export type ListContact = Pick<
+  Contact, 'id' | 'slug' | 'name' | 'headline' | 'company' | 'position' | 'status' | 'relationships' | 'tags' | 'lastInteraction' | 'nextFollowUp'
+>;
+
 /** The text a contact is found by, lower-cased (accents kept, whitespace collapsed). */
 export function searchText(c: Searchable): string {
   let s = c.name;
@@ -36,11 +45,11 @@ export function searchText(c: Searchable): string {
 }
 
 export interface SearchIndex {
-  contacts: readonly Contact[];
+  contacts: readonly ListContact[];
   text: readonly string[];
 }
 
-export function buildSearchIndex(contacts: readonly Contact[]): SearchIndex {
+export function buildSearchIndex(contacts: readonly ListContact[]): SearchIndex {
   const text = new Array<string>(contacts.length);
   for (let i = 0; i < contacts.length; i++) text[i] = searchText(contacts[i]!);
   return { contacts, text };
@@ -61,8 +70,8 @@ export function isEmptyFilter(filter: ContactFilter): boolean {
 }
 
 /** The contacts that pass the filter, in the index's order. */
-export function filterContacts(index: SearchIndex, filter: ContactFilter, today: string): Contact[] {
-  return filterPositions(index, filter, today).map((i) => index.contacts[i]!);
+export function filterContacts<T extends ListContact = Contact>(index: SearchIndex, filter: ContactFilter, today: string): T[] {
+  return filterPositions(index, filter, today).map((i) => index.contacts[i] as T);
 }
 
 /**
@@ -126,20 +135,20 @@ export interface NameIndex extends SearchIndex {
 
 export const EMPTY_INDEX: NameIndex = { contacts: [], text: [], keys: [] };
 
-interface Prepared { c: Contact; k: string; t: string }
+interface Prepared { c: ListContact; k: string; t: string }
 
 /** Each row with its sort key and search text, in index order. */
-function prepare(rows: readonly Contact[]): Prepared[] {
+function prepare(rows: readonly ListContact[]): Prepared[] {
   const add = rows.map((c) => ({ c, k: nameSortKey(c.name), t: searchText(c) }));
   add.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.id - b.c.id));
   return add;
 }
 
 /** Merges prepared rows (sorted) into an index, into new arrays. */
-function merge(index: NameIndex, add: readonly Prepared[]): { contacts: Contact[]; text: string[]; keys: string[] } {
+function merge(index: NameIndex, add: readonly Prepared[]): { contacts: ListContact[]; text: string[]; keys: string[] } {
   const n = index.contacts.length;
   const m = add.length;
-  const contacts = new Array<Contact>(n + m);
+  const contacts = new Array<ListContact>(n + m);
   const text = new Array<string>(n + m);
   const keys = new Array<string>(n + m);
   let i = 0, j = 0, o = 0;
@@ -161,7 +170,7 @@ function merge(index: NameIndex, add: readonly Prepared[]): { contacts: Contact[
  * Adds contacts to a name-ordered index and returns the new index (the old one is not changed).
  * Rows that arrive in (nearly) name order, as from the `nameLower` index, are mostly appended.
  */
-export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameIndex {
+export function addToIndex(index: NameIndex, rows: readonly ListContact[]): NameIndex {
   return merge(index, prepare(rows));
 }
 
@@ -172,7 +181,7 @@ export function addToIndex(index: NameIndex, rows: readonly Contact[]): NameInde
  * itself once nothing is added any more.
  */
 export interface IndexBuilder extends NameIndex {
-  contacts: Contact[];
+  contacts: ListContact[];
   text: string[];
   keys: string[];
 }
@@ -182,7 +191,7 @@ export function newIndexBuilder(): IndexBuilder {
 }
 
 /** Adds contacts to a builder, in place (same order as `addToIndex`). */
-export function appendToIndex(b: IndexBuilder, rows: readonly Contact[]): void {
+export function appendToIndex(b: IndexBuilder, rows: readonly ListContact[]): void {
   const add = prepare(rows);
   if (!add.length) return;
   const n = b.keys.length;
@@ -203,7 +212,7 @@ export function snapshotIndex(b: IndexBuilder): NameIndex {
 
 /** Removes contacts (by id) from a name-ordered index. */
 export function removeFromIndex(index: NameIndex, ids: ReadonlySet<number>): NameIndex {
-  const contacts: Contact[] = [], text: string[] = [], keys: string[] = [];
+  const contacts: ListContact[] = [], text: string[] = [], keys: string[] = [];
   for (let i = 0; i < index.contacts.length; i++) {
     if (ids.has(index.contacts[i]!.id)) continue;
     contacts.push(index.contacts[i]!); text.push(index.text[i]!); keys.push(index.keys[i]!);
@@ -228,8 +237,8 @@ export function orderIndex(index: NameIndex, sort: ContactSort): SearchIndex {
  * Sorts a copy. Name: A→Z. Last interaction: most recent first, never-contacted last. Next
  * follow-up: soonest (most overdue) first, none last. Ties fall back to the name.
  */
-export function sortContacts(contacts: readonly Contact[], sort: ContactSort): Contact[] {
-  return orderIndex(addToIndex(EMPTY_INDEX, contacts), sort).contacts.slice();
+export function sortContacts<T extends ListContact>(contacts: readonly T[], sort: ContactSort): T[] {
+  return orderIndex(addToIndex(EMPTY_INDEX, contacts), sort).contacts.slice() as T[];
 }
 
 /** Compares two optional ISO days; nulls always sort last. `desc` flips the order of non-nulls. */

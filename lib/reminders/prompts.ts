@@ -1,5 +1,5 @@
 /** The rotating "share your expertise" prompts. */
-import { DEFAULT_SHARE_PROMPTS } from '../db/schema';
+import { DEFAULT_SHARE_PROMPTS } from '../db/constants';
 
 /** The prompt after `previous` in the user's list (the first one when unknown); wraps around. */
 export function nextPrompt(prompts: readonly string[], previous: string | null): string {

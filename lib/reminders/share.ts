@@ -8,7 +8,7 @@
 import type { RapportDB } from '../db/db';
 import type { Reminder } from '../db/schema';
 import { toIsoDate } from '../domain/dates';
-import { readSettings } from '../domain/settings';
+import { readSettingsLite } from '../domain/settings-read';
 import { nextPrompt } from './prompts';
 import { nextWeekday } from './recurrence';
 
@@ -20,7 +20,7 @@ function sameDays(a: readonly number[], b: readonly number[]): boolean {
 
 /** Makes the open share-expertise reminder match the settings. Returns true when it changed anything. */
 export async function ensureShareReminder(db: RapportDB, now: Date = new Date()): Promise<boolean> {
-  const settings = await readSettings(db);
+  const settings = await readSettingsLite(db);
   const today = toIsoDate(now);
   const { enabled, weekdays, prompts } = settings.shareExpertise;
   return db.transaction('rw', db.reminders, async () => {

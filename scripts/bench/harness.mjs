@@ -317,11 +317,30 @@ export async function seed(session, { bundle, goals }, log = () => {}) {
   const probe = bundle.contacts[0];
   const got = await api(page, 'contact.getForPage', { slug: probe.slug, name: probe.name });
   if (got?.view?.contact?.id !== probe.id) throw new Error('seeded data is not visible through the API');
+  if (JSON.stringify(Object.entries(got.view.contact).sort()) !== JSON.stringify(Object.entries(probe).sort())) {
+    throw new Error('a seeded contact does not read back as written (stored form out of step with lib/db/compact.ts?)');
+  }
   await page.close();
 }
 
-/** Writes records into the app's database with raw IndexedDB (from an extension page). */
+/**
+ * Which fields the app does not store when they hold their default (lib/db/stored-defaults.json,
+ * applied by lib/db/compact.ts): records seeded raw are stored the way the app stores them.
+ */
+const STORED_DEFAULTS = JSON.parse(readFileSync(resolve(ROOT, 'lib/db/stored-defaults.json'), 'utf8'));
+export function asStored(table, record) {
+  const d = STORED_DEFAULTS[table];
+  if (!d || table === '//') return record;
+  const out = { ...record };
+  for (const [k, v] of Object.entries(d)) {
+    if (k in out && (Array.isArray(v) ? Array.isArray(out[k]) && out[k].length === 0 : out[k] === v)) delete out[k];
+  }
+  return out;
+}
+
+/** Writes records into the app's database with raw IndexedDB (from an extension page), as the app stores them. */
 export async function rawPut(page, table, rows) {
+  rows = rows.map((r) => asStored(table, r));
   // One JSON string crosses the wire (Playwright's structured argument serialization is ~100× slower).
   await page.evaluate(async ([table, json]) => {
     const rows = JSON.parse(json);

@@ -77,6 +77,9 @@ const V1_DATA: Record<string, Array<Record<string, unknown>>> = {
     { id: 1, kind: 'event-attended', date: '2024-02-20', contactId: null, groupId: null, eventId: 1, interactionId: null, reminderId: null, note: 'Invented Design Systems Meetup', source: 'popup', createdAt: T },
     { id: 2, kind: 'mentorship', date: '2024-03-01', contactId: 1, groupId: null, eventId: null, interactionId: 2, reminderId: null, note: null, source: 'panel', createdAt: T },
     { id: 3, kind: 'group-joined', date: '2024-01-10', contactId: null, groupId: 1, eventId: null, interactionId: null, reminderId: null, note: null, source: 'panel', createdAt: T },
+    // Versions 1 and 2 dated each connection with an activity; version 3 keeps the date on the contact only.
+    { id: 4, kind: 'new-connection', date: '2019-11-20', contactId: 2, groupId: null, eventId: null, interactionId: null, reminderId: null, note: null, source: 'import', createdAt: T },
+    { id: 5, kind: 'new-connection', date: '2024-02-21', contactId: 1, groupId: null, eventId: null, interactionId: null, reminderId: null, note: null, source: 'panel', createdAt: T },
   ],
   goals: [
     { id: 1, metric: 'event-attended', target: 2, period: 'month', active: true, createdAt: T, updatedAt: T },
@@ -88,6 +91,13 @@ const V1_DATA: Record<string, Array<Record<string, unknown>>> = {
   ],
   settings: [{ key: 'settings', value: { ...DEFAULT_SETTINGS, weekStart: 0, placementChosen: true, panelSide: 'left', customRelationships: ['Alumni'], defaultCadenceDays: 90, lastBackupAt: null } }],
   imports: [{ id: 1, fileName: 'Connections.csv', total: 1, done: 1, created: 1, updated: 0, status: 'done', startedAt: T, finishedAt: T + 1000 }],
+};
+
+/** What the current schema holds after upgrading V1_DATA: each 'new-connection' activity folded into its contact (version 3). */
+const UPGRADED: Record<string, Array<Record<string, unknown>>> = {
+  ...V1_DATA,
+  contacts: V1_DATA.contacts!.map((c) => (c.id === 1 ? { ...c, connectedOn: '2024-02-21' } : c)),
+  activities: V1_DATA.activities!.filter((a) => a.kind !== 'new-connection'),
 };
 
 const launchArgs = (dir: string) => [
@@ -162,24 +172,24 @@ test('a version-1 database is read whole and correct by the current build: API, 
   // Through the API, as the panel asks.
   const maya = await api<{ view: { contact: Record<string, unknown>; notes: Array<{ text: string }>; interactions: Array<{ id: number }>; reminders: Array<{ title: string }> } }>(
     ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
-  expect(maya.view.contact).toEqual(V1_DATA.contacts![0]);
+  expect(maya.view.contact).toEqual(UPGRADED.contacts![0]);
   expect(maya.view.notes.map((n) => n.text)).toEqual(['Second note: prefers email over LinkedIn messages.', 'Offered to review my portfolio in April. Loves Nordic typography.']);
   expect(maya.view.interactions.map((i) => i.id)).toEqual([2, 1]);
   expect(maya.view.reminders.map((r) => r.title)).toEqual(['Send Maya the research deck']);
   const tomas = await api<{ contact: Record<string, unknown> }>(ext, 'contact.get', { id: 2 });
-  expect(tomas.contact).toEqual(V1_DATA.contacts![1]);
+  expect(tomas.contact).toEqual(UPGRADED.contacts![1]);
   expect((await api<Array<{ name: string }>>(ext, 'contact.search', { query: 'tomás', limit: 5 })).map((c) => c.name)).toEqual(['Tomás Ferreira-Ødegaard']);
   const settings = await api<Record<string, unknown>>(ext, 'settings.get', {});
-  expect(settings).toEqual(V1_DATA.settings![0]!.value);
-  expect(await api(ext, 'event.list', {})).toEqual(V1_DATA.events);
+  expect(settings).toEqual(UPGRADED.settings![0]!.value);
+  expect(await api(ext, 'event.list', {})).toEqual(UPGRADED.events);
   const group = await api<{ view: { group: unknown; notes: Array<{ text: string }> } }>(ext, 'group.getForPage', { groupId: '9990001' });
-  expect(group.view.group).toEqual(V1_DATA.groups![0]);
+  expect(group.view.group).toEqual(UPGRADED.groups![0]);
   expect(group.view.notes.map((n) => n.text)).toEqual(['AMA every first Tuesday']);
 
   // Every record of every table, exactly (the export reads them all; it only stamps lastBackupAt).
   const exported = await api<{ text: string }>(ext, 'backup.export', {});
   const tables = (JSON.parse(exported.text) as { tables: Record<string, Array<Record<string, unknown>>> }).tables;
-  for (const [name, rows] of Object.entries(V1_DATA)) {
+  for (const [name, rows] of Object.entries(UPGRADED)) {
     if (name === 'settings') expect(tables.settings![0]!.value).toMatchObject({ ...(rows[0]!.value as object), lastBackupAt: expect.any(Number) });
     else {
       const ids = new Set(rows.map((r) => r.id));

@@ -204,11 +204,8 @@ export const contactOps = {
         if ('nextFollowUp' in patch && patch.nextFollowUp !== undefined) next.followUpManual = patch.nextFollowUp !== null;
         const settings = await readSettings(db);
         next.nextFollowUp = impliedFollowUp(next, settings, day);
-        if (patch.status === 'connected' && current.status !== 'connected') {
-          next.connectedOn ??= day;
-          const already = await db.activities.where('contactId').equals(id).filter((a) => a.kind === 'new-connection').count();
-          if (!already) await recordActivity(db, { kind: 'new-connection', date: next.connectedOn, contactId: id, source: 'panel' }, now());
-        }
+        // A new connection is dated by `connectedOn`: goals count contacts by it (schema version 3).
+        if (patch.status === 'connected' && current.status !== 'connected') next.connectedOn ??= day;
         await db.contacts.put(next);
         return loadContactView(db, next);
       });
@@ -276,7 +273,7 @@ export const contactOps = {
         const interaction = await db.interactions.get(id);
         if (!interaction) return null;
         await db.interactions.delete(id);
-        await db.activities.where('interactionId').equals(id).delete();
+        await db.activities.where('contactId').equals(interaction.contactId).filter((a) => a.interactionId === id).delete();
         const contact = await db.contacts.get(interaction.contactId);
         if (!contact) return null;
         const latest = await db.interactions

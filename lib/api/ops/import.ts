@@ -40,7 +40,7 @@ const batchResultSchema = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   duplicates: z.number().int(),
-  activities: z.number().int(),
+  connections: z.number().int(),
   run: importRunSchema,
 });
 
@@ -63,11 +63,11 @@ export const importOps = {
   /** Writes one batch of rows in one transaction and advances the run. */
   'import.batch': defineOp({
     access: 'extension',
-    writes: ['contacts', 'activities', 'imports'],
+    writes: ['contacts', 'imports'],
     input: z.object({ runId: z.number().int().positive(), rows: z.array(connectionRowSchema).max(MAX_BATCH_ROWS) }),
     output: batchResultSchema,
     async handler({ runId, rows }, { db, now }) {
-      return db.transaction('rw', [db.contacts, db.activities, db.settings, db.imports], async () => {
+      return db.transaction('rw', [db.contacts, db.settings, db.imports], async () => {
         const run = await db.imports.get(runId);
         if (!run) throw new ApiError('not-found', 'This import is no longer tracked. Start it again; nothing will be duplicated.');
         if (run.status !== 'running') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, type RapportDB } from '../../../lib/db/db';
 import { backupDue, parseBackup } from '../../../lib/backup/format';
+import { countActivities } from '../../../lib/goals/db';
 import { api, apiResult, freshDb, NOW, row } from '../import-apply/helpers';
 
 /** An invented network: contacts (one introduced by another), a group, an event, notes, interactions, a reminder, a goal. */
@@ -147,6 +148,30 @@ describe('backup and restore', () => {
     const parsed = parseBackup(text);
     expect(parsed.ok).toBe(true);
     expect(parseBackup('   ')).toEqual({ ok: false, message: 'This file is not a Rapport backup: the file is empty.' });
+  });
+
+  it("restores a version-2 backup (one 'new-connection' activity per connected contact) with the same goal counts", async () => {
+    const db = freshDb();
+    await seed(db);
+    const file = JSON.parse(await exportText(db));
+    const grace = file.tables.contacts.find((c: { slug: string | null }) => c.slug === 'grace-sample');
+    // As version 2 wrote it: the date on a 'new-connection' activity, and (for a contact connected in the panel and later edited) not on the contact.
+    grace.connectedOn = null;
+    const old = {
+      ...file,
+      schemaVersion: 2,
+      tables: {
+        ...file.tables,
+        activities: [...file.tables.activities, { id: 900, kind: 'new-connection', date: '2024-03-01', contactId: grace.id, groupId: null, eventId: null, interactionId: null, reminderId: null, note: null, source: 'import', createdAt: 1 }],
+      },
+    };
+    const parsed = parseBackup(JSON.stringify(old));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.backup.tables.activities.some((a) => a.kind === 'new-connection')).toBe(false);
+    await api(db, 'backup.restore', { text: JSON.stringify(old), mode: 'replace' });
+    expect((await db.contacts.where('slug').equals('grace-sample').first())!.connectedOn).toBe('2024-03-01');
+    expect(await countActivities(db, 'new-connection', { start: '2024-03-01', end: '2024-03-02' })).toBe(1);
+    expect(await db.activities.where('kind').equals('new-connection').count()).toBe(0);
   });
 });
 

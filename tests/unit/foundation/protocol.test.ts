@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { countActivities } from '../../../lib/goals/db';
 import { handleApiMessage } from '../../../lib/api/server';
 import { MSG } from '../../../lib/api/messages';
 import { createDb, type RapportDB } from '../../../lib/db/db';
@@ -81,7 +82,9 @@ describe('data API', () => {
     await api('contact.update', { id: contact.id, patch: { status: 'connected', connectedOn: '2025-01-10' } });
     await api('contact.update', { id: contact.id, patch: { status: 'invited' } });
     await api('contact.update', { id: contact.id, patch: { status: 'connected' } });
-    expect(await db.activities.where('kind').equals('new-connection').count()).toBe(1);
+    // Counted once, on the day it happened (the contact's connectedOn), after disconnecting and reconnecting too.
+    expect(await countActivities(db, 'new-connection', { start: '2000-01-01', end: '2100-01-01' })).toBe(1);
+    expect(await countActivities(db, 'new-connection', { start: '2025-01-10', end: '2025-01-11' })).toBe(1);
     await api('interaction.log', { contactId: contact.id, kind: 'message', date: today() });
     expect(await db.activities.where('kind').equals('reconnection').count()).toBe(1);
     await api('interaction.log', { contactId: contact.id, kind: 'message', date: today() });

@@ -70,7 +70,7 @@ describe('schema version 2', () => {
     expect(nativeIndexes(v1).contacts).toContain('status');
     v1.close();
 
-    const db = createDb(name);
+    const db = createDb(name, SCHEMA_VERSIONS.slice(0, 2));
     await db.open();
     expect(db.verno).toBe(2);
     for (const [table, rows] of Object.entries(DATA)) expect(await db.table(table).toArray(), table).toEqual(rows);
@@ -107,8 +107,10 @@ describe('schema version 2', () => {
     await Dexie.delete(name);
   });
 
-  it('declares version 1 unchanged and version 2 as the current one', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2]);
+  it('declares versions 1 and 2 unchanged (version 3 follows them)', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(SCHEMA_VERSIONS[1]!.stores.contacts).toBe('++id, &slug, nameLower, *tags, nextFollowUp');
+    expect(SCHEMA_VERSIONS[1]!.upgrade).toBeUndefined();
     expect(SCHEMA_VERSIONS[0]!.stores.contacts).toBe('++id, &slug, nameLower, *tags, *relationships, nextFollowUp, lastInteraction, status, connectedOn, updatedAt');
     expect(Object.keys(SCHEMA_VERSIONS[1]!.stores)).toEqual(Object.keys(SCHEMA_VERSIONS[0]!.stores));
   });

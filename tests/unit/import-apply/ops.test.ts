@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { forgetLiveImportRunsForTests, importOps } from '../../../lib/api/ops/import';
 import { backupOps } from '../../../lib/api/ops/backup';
 import { IMPORT_BATCH_SIZE } from '../../../lib/import/apply';
+import { activityDays, countActivities } from '../../../lib/goals/db';
 import { api, apiResult, freshDb, row } from './helpers';
 import type { ConnectionRow } from '../../../lib/import/connections-csv';
 
@@ -33,24 +34,29 @@ describe('import ops', () => {
     expect(await db.activities.toArray()).toEqual(before.activities);
   });
 
-  it("records one 'new-connection' activity per contact on its Connected On day", async () => {
+  it('counts each Connected On date as a new connection on that day in goal history, once, also after a re-import', async () => {
     const db = freshDb();
     const rows = [row('Ada', 'Example', { connectedOn: '2021-07-17' }), row('Pat', 'Sample', { slug: null, connectedOn: '2019-02-03' }), row('No', 'Date', { connectedOn: null })];
     await importAll(db, rows);
     await importAll(db, rows);
-    const acts = await db.activities.toArray();
-    expect(acts.map((a) => [a.kind, a.date, a.source]).sort()).toEqual([
-      ['new-connection', '2019-02-03', 'import'],
-      ['new-connection', '2021-07-17', 'import'],
-    ]);
+    const connections = (start: string, end: string) => countActivities(db, 'new-connection', { start, end });
+    expect(await connections('2021-07-17', '2021-07-18')).toBe(1);
+    expect(await connections('2019-02-03', '2019-02-04')).toBe(1);
+    expect(await connections('2000-01-01', '2100-01-01')).toBe(2);
+    expect((await activityDays(db, 'new-connection', '2000-01-01')).map((a) => a.date).sort()).toEqual(['2019-02-03', '2021-07-17']);
+    // One record per person: the date lives on the contact, not in a second record.
+    expect(await db.activities.count()).toBe(0);
   });
 
-  it("does not add a second 'new-connection' for someone already connected in the panel", async () => {
+  it('does not count a second new connection for someone already connected in the panel', async () => {
     const db = freshDb();
     const saved = await api(db, 'contact.save', { slug: 'ada-example-example', name: 'Ada Example' });
     await api(db, 'contact.update', { id: saved.contact.id, patch: { status: 'connected' } });
-    await importAll(db, [row('Ada', 'Example')]);
-    expect(await db.activities.where('kind').equals('new-connection').count()).toBe(1);
+    const day = (await db.contacts.get(saved.contact.id))!.connectedOn!;
+    await importAll(db, [row('Ada', 'Example', { connectedOn: '2020-05-05' })]);
+    expect(await countActivities(db, 'new-connection', { start: '2000-01-01', end: '2100-01-01' })).toBe(1);
+    // The panel's date stays: the CSV only fills an empty one.
+    expect((await db.contacts.get(saved.contact.id))!.connectedOn).toBe(day);
   });
 
   it('never overwrites what the user wrote: typed fields, tags, relationships, notes, how we met', async () => {
@@ -72,7 +78,8 @@ describe('import ops', () => {
     await importAll(db, people(10));
     const before = await db.contacts.count();
     const run = await api(db, 'import.start', { fileName: 'b.csv', total: 20 });
-    const spy = vi.spyOn(db.activities, 'bulkAdd').mockImplementation(() => { throw new Error('disk died'); });
+    // The run's progress is written last, after the batch's contacts: failing there must undo them.
+    const spy = vi.spyOn(db.imports, 'put').mockImplementation(() => { throw new Error('disk died'); });
     const res = await apiResult(db, 'import.batch', { runId: run.id, rows: people(30).slice(10) });
     spy.mockRestore();
     expect(res.ok).toBe(false);
@@ -102,7 +109,7 @@ describe('import ops', () => {
     const again = await importAll(db, rows, 25);
     expect(again).toEqual({ created: 50, updated: 0, unchanged: 40 });
     expect(await db.contacts.count()).toBe(90);
-    expect(await db.activities.count()).toBe(90);
+    expect(await countActivities(db, 'new-connection', { start: '2000-01-01', end: '2100-01-01' })).toBe(90);
   });
 
   it('does not call a run interrupted while its worker is still driving it', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RangeSet } from 'dexie';
 import { createDb } from '../../../lib/db/db';
-import { changedContactIds, loadContactsInChunks } from '../../../lib/manage/load';
+import { changedContactIds, loadContactsInChunks, toListContact } from '../../../lib/manage/load';
 import {
-  EMPTY_INDEX, addToIndex, appendToIndex, filterPositions, EMPTY_FILTER, isEmptyFilter, newIndexBuilder, orderIndex, removeFromIndex, snapshotIndex,
-  sortContacts,
+  type ContactFilter, EMPTY_INDEX, addToIndex, appendToIndex, filterPositions, EMPTY_FILTER, isEmptyFilter, newIndexBuilder, orderIndex, removeFromIndex,
+  snapshotIndex, sortContacts,
 } from '../../../lib/manage/search';
 import { contact } from './helpers';
 
@@ -78,6 +78,60 @@ describe('the index grown while loading', () => {
     expect(isEmptyFilter({ ...EMPTY_FILTER, query: 'a' })).toBe(false);
     expect(isEmptyFilter({ ...EMPTY_FILTER, tag: 'rust' })).toBe(false);
     expect(isEmptyFilter({ ...EMPTY_FILTER, overdue: true })).toBe(false);
+  });
+});
+
+describe('what the list keeps of each contact', () => {
+  const TODAY = '2026-03-15';
+  const FILTERS: ContactFilter[] = [
+    { ...EMPTY_FILTER, query: 'eng' }, { ...EMPTY_FILTER, query: 'kafka harbor' }, { ...EMPTY_FILTER, tag: 'kafka' },
+    { ...EMPTY_FILTER, relationship: 'mentor' }, { ...EMPTY_FILTER, status: 'invited' }, { ...EMPTY_FILTER, overdue: true },
+    { ...EMPTY_FILTER, query: 'émile' },
+  ];
+  const heads = ['Data Engineer', 'Engineering Manager', null, 'UX Researcher'];
+  const people = Array.from({ length: 60 }, (_, i) => contact({
+    id: 500 + i, name: `${['Ada', 'bram', 'Émile', 'Zoe'][i % 4]} ${['Quill', 'Okonkwo', 'Roux'][i % 3]} ${i}`, slug: i % 5 ? `p-${i}` : null,
+    headline: heads[i % 4]!, company: i % 3 ? 'Harbor & Pike' : null, position: i % 7 ? null : 'Staff Engineer',
+    tags: i % 2 ? ['kafka', 'berlin'] : [], relationships: i % 6 ? [] : ['mentor'], status: (['none', 'invited', 'connected'] as const)[i % 3]!,
+    lastInteraction: i % 4 ? `2026-01-${String((i % 28) + 1).padStart(2, '0')}` : null, nextFollowUp: i % 3 ? `2026-0${(i % 6) + 1}-10` : null,
+  }));
+
+  it('shows, finds, filters and sorts exactly as the full records do', () => {
+    const full = addToIndex(EMPTY_INDEX, people);
+    const kept = addToIndex(EMPTY_INDEX, people.map(toListContact));
+    const visible = (c: (typeof kept.contacts)[number]) => [
+      c.id, c.name, c.headline, c.slug, c.company, c.position, c.status, [...c.relationships], [...c.tags], c.lastInteraction, c.nextFollowUp,
+    ];
+    expect(kept.contacts.map(visible)).toEqual(full.contacts.map(visible));
+    for (const f of FILTERS) expect(filterPositions(kept, f, TODAY), JSON.stringify(f)).toEqual(filterPositions(full, f, TODAY));
+    for (const sort of ['lastInteraction', 'nextFollowUp'] as const) {
+      expect(orderIndex(kept, sort).contacts.map((c) => c.id)).toEqual(orderIndex(full, sort).contacts.map((c) => c.id));
+    }
+  });
+
+  it('gives the same search results at every step while chunks arrive as a search over the contacts read so far', async () => {
+    const db = createDb('test-' + crypto.randomUUID());
+    await db.contacts.bulkAdd(people.map(({ id: _id, ...c }) => c) as never);
+    const all = await db.contacts.toArray();
+    const b = newIndexBuilder();
+    const seen: typeof all = [];
+    let steps = 0;
+    await loadContactsInChunks(db, (rows) => {
+      appendToIndex(b, rows.map(toListContact));
+      seen.push(...rows);
+      const snap = snapshotIndex(b);
+      const fresh = addToIndex(EMPTY_INDEX, seen);
+      for (const f of FILTERS) {
+        expect(filterPositions(snap, f, TODAY).map((i) => snap.contacts[i]!.id), JSON.stringify(f)).toEqual(
+          filterPositions(fresh, f, TODAY).map((i) => fresh.contacts[i]!.id),
+        );
+      }
+      steps++;
+    }, { first: 7, size: 9 });
+    expect(steps).toBeGreaterThan(5);
+    const whole = addToIndex(EMPTY_INDEX, all);
+    expect(b.contacts.map((c) => c.id)).toEqual(whole.contacts.map((c) => c.id));
+    for (const f of FILTERS) expect(filterPositions(b, f, TODAY).length, JSON.stringify(f)).toBeGreaterThan(0);
   });
 });
 

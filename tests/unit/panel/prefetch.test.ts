@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTransport } from '../../../lib/api/client';
-import { clearPrefetched, FRESH_MS, lookupInput, prefetch, prefetchForPage, takePrefetched } from '../../../components/panel/prefetch';
+import { clearPrefetched, FRESH_MS, lookupInput, prefetch, prefetchForPage, prefetchForUrl, settledWithin, takePrefetched } from '../../../components/panel/prefetch';
 import type { PageReport } from '../../../components/panel/bridge';
 
 const report = (slug: string, name: string | null): PageReport => ({
@@ -70,5 +70,58 @@ describe('panel prefetch (reads started before the panel asks)', () => {
     const long = 'A'.repeat(400);
     expect(lookupInput(report('ada-example', long))).toEqual({ slug: 'ada-example', name: 'A'.repeat(299) + '…' });
     expect(lookupInput(report('ada-example', null))).toEqual({ slug: 'ada-example', name: null });
+  });
+
+  it('the lookup by URL alone (started before the page is read) answers for a saved person: one request', async () => {
+    prefetchForUrl({ kind: 'profile', slug: 'ada-example' });
+    await prefetchForPage(report('ada-example', 'Ada Example'));
+    expect(takePrefetched('contact.getForPage', { slug: 'ada-example', name: 'Ada Example' })?.settled)
+      .toMatchObject({ ok: true, data: { view: { contact: { id: 7 } } } });
+    expect(takePrefetched('contact.get', { id: 7 })?.settled).toMatchObject({ ok: true, data: { contact: { id: 7 } } });
+    expect(calls).toEqual([{ op: 'contact.getForPage', input: { slug: 'ada-example' } }]);
+  });
+
+  it('a person not saved yet is looked up again with the name the page shows (it may match an imported contact)', async () => {
+    prefetchForUrl({ kind: 'profile', slug: 'bruno-placeholder' });
+    await prefetchForPage(report('bruno-placeholder', 'Bruno Placeholder'));
+    expect(calls.map((c) => c.input)).toEqual([{ slug: 'bruno-placeholder' }, { slug: 'bruno-placeholder', name: 'Bruno Placeholder' }]);
+    expect(takePrefetched('contact.getForPage', { slug: 'bruno-placeholder', name: 'Bruno Placeholder' })?.settled).toMatchObject({ ok: true });
+  });
+
+  it('a data change while the lookup by URL is on its way: the page lookup asks again', async () => {
+    let answer!: (v: unknown) => void;
+    setTransport((message) => {
+      calls.push(message as { op: string; input: unknown });
+      return calls.length === 1
+        ? new Promise((r) => { answer = r; })
+        : Promise.resolve({ ok: true, data: { view: { contact: { id: 7, name: 'Ada Example (renamed)' }, notes: [] }, possibleMatch: null } });
+    });
+    prefetchForUrl({ kind: 'profile', slug: 'ada-example' });
+    const ready = prefetchForPage(report('ada-example', 'Ada Example'));
+    clearPrefetched(); // the "data changed" broadcast
+    answer({ ok: true, data: { view: { contact: { id: 7, name: 'Ada Example' }, notes: [] }, possibleMatch: null } });
+    await ready;
+    expect(calls).toHaveLength(2);
+  });
+
+  it('a group page is looked up by its URL alone', async () => {
+    prefetchForUrl({ kind: 'group', groupId: '4242' });
+    prefetchForUrl({ kind: 'other' });
+    await prefetchForPage({ url: 'https://www.linkedin.com/groups/4242/', page: { kind: 'group', groupId: '4242' }, profile: null, group: { groupId: '4242', name: 'G', memberCount: null, description: null }, missing: [] });
+    expect(calls).toEqual([{ op: 'group.getForPage', input: { groupId: '4242' } }]);
+  });
+
+  it('the panel waits for the page\'s answers, but not for long', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    void settledWithin(new Promise(() => {}), 250).then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(249);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    let quick = false;
+    void settledWithin(Promise.resolve(), 250).then(() => { quick = true; });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(quick).toBe(true);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * Compact storage (lib/db/compact.ts): fields holding their default are not written to IndexedDB,
+ * and every way the app reads a record gives it back whole, also for records stored whole before.
+ */
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import type { z } from 'zod';
+import { compactRecord, withDefaults } from '../../../lib/db/compact';
+import { activitySchema, contactSchema, interactionSchema, reminderSchema } from '../../../lib/db/schema';
+import DEFAULTS from '../../../lib/db/stored-defaults.json' with { type: 'json' };
+import { api, freshDb, row } from '../import-apply/helpers';
+
+/** The record exactly as IndexedDB holds it (no Dexie middleware). */
+async function rawGet(dbName: string, table: string, key: number): Promise<Record<string, unknown>> {
+  const idb = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open(dbName); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  try {
+    return await new Promise((res, rej) => {
+      const req = idb.transaction(table).objectStore(table).get(key);
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+  } finally {
+    idb.close();
+  }
+}
+
+describe('compact storage', () => {
+  it('stores a contact without its empty fields and gives it back whole through every kind of read', async () => {
+    const db = freshDb();
+    const { contact } = await api(db, 'contact.save', { slug: 'ada-example', name: 'Ada Example' });
+    const raw = await rawGet(db.name, 'contacts', contact.id);
+    expect(raw).not.toHaveProperty('headline');
+    expect(raw).not.toHaveProperty('tags');
+    expect(raw).not.toHaveProperty('followUpManual');
+    expect(raw).toMatchObject({ slug: 'ada-example', name: 'Ada Example' });
+
+    const whole = await db.contacts.get(contact.id);
+    expect(whole).toEqual(contact);
+    expect(whole).toMatchObject({ headline: null, tags: [], relationships: [], followUpManual: false, userFields: [] });
+    expect(await db.contacts.bulkGet([contact.id])).toEqual([contact]);
+    expect(await db.contacts.where('slug').equals('ada-example').toArray()).toEqual([contact]);
+    expect(await db.contacts.orderBy('nameLower').first()).toEqual(contact);
+    const seen: unknown[] = [];
+    await db.contacts.each((c) => { seen.push(c); }); // a cursor
+    expect(seen).toEqual([contact]);
+    expect(await db.contacts.filter((c) => c.tags.length === 0).toArray()).toEqual([contact]);
+    // Lists read back are the record's own: changing one does not change the next read.
+    whole!.tags.push('mutated');
+    expect((await db.contacts.get(contact.id))!.tags).toEqual([]);
+  });
+
+  it('keeps fields that differ from their default, and modify() sees and writes whole records', async () => {
+    const db = freshDb();
+    const { contact } = await api(db, 'contact.save', { slug: 'pat-example', name: 'Pat Example', tags: ['ai'] });
+    await db.contacts.where('id').equals(contact.id).modify((c) => { c.headline = 'CTO'; c.tags.push('ml'); });
+    const raw = await rawGet(db.name, 'contacts', contact.id);
+    expect(raw).toMatchObject({ headline: 'CTO', tags: ['ai', 'ml'] });
+    expect(raw).not.toHaveProperty('company');
+    await db.contacts.update(contact.id, { headline: null, tags: [] });
+    const back = await rawGet(db.name, 'contacts', contact.id);
+    expect(back).not.toHaveProperty('headline');
+    expect(back).not.toHaveProperty('tags');
+    expect(await db.contacts.get(contact.id)).toMatchObject({ headline: null, tags: [], name: 'Pat Example' });
+  });
+
+  it('reads a record stored whole (before compact storage) exactly as stored, and imports still match it', async () => {
+    const db = freshDb();
+    await db.open();
+    const whole = compactRecord('none', {
+      slug: 'grace-sample-example', profileUrl: null, name: 'Grace Sample', nameLower: 'grace sample', headline: null, location: null,
+      company: 'Old Co', position: null, email: null, photoUrl: null, degree: null, status: 'none', connectedOn: null, relationships: [],
+      tags: [], howWeMet: null, cadenceDays: null, lastInteraction: null, nextFollowUp: null, followUpManual: false, source: 'page',
+      userFields: [], createdAt: 1, updatedAt: 1,
+    });
+    // Written with raw IndexedDB, whole, as an older version did.
+    const idb = db.backendDB();
+    const id = await new Promise<number>((res, rej) => {
+      const req = idb.transaction('contacts', 'readwrite').objectStore('contacts').add(whole);
+      req.onsuccess = () => res(req.result as number);
+      req.onerror = () => rej(req.error);
+    });
+    expect(await db.contacts.get(id)).toEqual({ ...whole, id });
+    const run = await api(db, 'import.start', { fileName: 'Connections.csv', total: 1 });
+    const r = await api(db, 'import.batch', { runId: run.id, rows: [row('Grace', 'Sample', { company: 'New Co', connectedOn: '2024-01-02' })] });
+    expect(r).toMatchObject({ created: 0, updated: 1 });
+    expect(await db.contacts.get(id)).toMatchObject({ company: 'New Co', status: 'connected', connectedOn: '2024-01-02', tags: [] });
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  it('lists only fields every record of the table has, each with a default its schema accepts', () => {
+    const schemas: Record<string, z.ZodObject> = { contacts: contactSchema, interactions: interactionSchema, activities: activitySchema, reminders: reminderSchema };
+    for (const [table, fields] of Object.entries(DEFAULTS)) {
+      if (table === '//') continue;
+      const schema = schemas[table];
+      expect(schema, table).toBeDefined();
+      for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+        const shape = schema!.shape[field] as z.ZodType | undefined;
+        expect(shape, `${table}.${field}`).toBeDefined();
+        expect(shape!.safeParse(value).success, `${table}.${field} accepts ${JSON.stringify(value)}`).toBe(true);
+        // Required in the schema: every valid record has it, so "missing" can only mean "default".
+        expect(shape!.safeParse(undefined).success, `${table}.${field} is required`).toBe(false);
+      }
+    }
+  });
+
+  it('compactRecord and withDefaults are inverses for records that hold every field', () => {
+    const r = { id: 1, kind: 'mentorship', date: '2025-01-01', contactId: 3, groupId: null, eventId: null, interactionId: 9, reminderId: null, note: null, source: 'panel', createdAt: 5 };
+    const c = compactRecord('activities', r);
+    expect(c).toEqual({ id: 1, kind: 'mentorship', date: '2025-01-01', contactId: 3, interactionId: 9, source: 'panel', createdAt: 5 });
+    expect(r.groupId).toBeNull(); // the caller's object is left alone
+    expect(withDefaults('activities', c)).toEqual(r);
+    expect(compactRecord('notes', { id: 1, text: 'x', extra: null })).toEqual({ id: 1, text: 'x', extra: null }); // no list: stored as is
+  });
+});
