@@ -11,7 +11,7 @@ import { getBridge, isPanelPage, MSG_WANT_PANEL, type PageReport } from '../comp
 import { clearPrefetched, PAGE_WAIT_MS, prefetch, prefetchForPage, prefetchForUrl, settledWithin } from '../components/panel/prefetch';
 import { MSG } from '../lib/api/messages';
 import { detectPage } from '../lib/linkedin/detect';
-import { watchPages } from '../lib/linkedin/navigation';
+import { watchPages, type PageReport as WatchedPage } from '../lib/linkedin/navigation';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -85,27 +85,32 @@ export default defineContentScript({
             askForPanel();
             prefetchForUrl(page); // while LinkedIn fetches and renders the new page
           },
-          onPage: (r) => {
-            const report: PageReport = {
-              url: r.url, page: r.page, profile: r.profile, group: r.group, missing: [...r.missing], via: r.via,
-              ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
-            };
-            last = report;
-            // The panel's lookup starts now, while the panel script loads (first page) or before the
-            // panel re-renders (SPA): the panel takes the answer (components/panel/prefetch).
-            const ready = prefetchForPage(report);
-            const show = () => {
-              if (last !== report) return; // another page came meanwhile
-              bridge.publish(report);
-              send(report);
-            };
-            // A panel on screen switches to the next person once that person's data is there: one
-            // render, no "Loading…" in between (the wait is bounded).
-            if (bridge.panelLoaded && isPanelPage(report)) void settledWithin(ready, PAGE_WAIT_MS).then(show);
-            else show();
-          },
+          // A profile or group page that has not shown who it is yet (slow, or markup Rapport cannot
+          // read): its URL is reported meanwhile, so the panel shows a saved person (or "Reading the
+          // page…") instead of nothing, or the previous person, until the page is read or the wait ends.
+          onProvisional: (r) => deliver(r),
+          onPage: (r) => deliver(r),
         },
       );
+      function deliver(r: WatchedPage): void {
+        const report: PageReport = {
+          url: r.url, page: r.page, profile: r.profile, group: r.group, missing: [...r.missing], via: r.via,
+          ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
+        };
+        last = report;
+        // The panel's lookup starts now, while the panel script loads (first page) or before the
+        // panel re-renders (SPA): the panel takes the answer (components/panel/prefetch).
+        const ready = prefetchForPage(report);
+        const show = () => {
+          if (last !== report) return; // another page came meanwhile
+          bridge.publish(report);
+          send(report);
+        };
+        // A panel on screen switches to the next person once that person's data is there: one
+        // render, no "Loading…" in between (the wait is bounded).
+        if (bridge.panelLoaded && isPanelPage(report)) void settledWithin(ready, PAGE_WAIT_MS).then(show);
+        else show();
+      }
       // Fires before the new page renders; the watcher waits for it.
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => watcher.check(newUrl.href));
     };

@@ -17,12 +17,14 @@ export function GroupPanel({ report, groupId }: { report: PageReport; groupId: s
   const res = useApi('group.getForPage', { groupId }, ['groups', 'activities', 'notes', 'contacts']);
   const view = res.data?.view ?? null;
   const name = g?.name ?? view?.group.name ?? null;
+  // The page has not shown the group yet (provisional, from the URL): a saved group shows what is stored.
+  const reading = report.via === 'url';
   return (
     <div className="r-group">
       <div className="r-identity">
         <span className="r-avatar r-avatar-initials r-avatar-group" aria-hidden="true">{(name ?? 'G').slice(0, 1).toUpperCase()}</span>
         <div className="r-identity-text">
-          <h2 className="r-name">{name ? <span data-testid="group-name"><bdi>{displayText(name)}</bdi></span> : <span className="r-muted">Group name not found on this page</span>}</h2>
+          <h2 className="r-name">{name ? <span data-testid="group-name"><bdi>{displayText(name)}</bdi></span> : <span className="r-muted">{reading ? 'Reading the page…' : 'Group name not found on this page'}</span>}</h2>
           {g?.memberCount != null ? <p className="r-meta">{g.memberCount.toLocaleString()} members</p> : null}
           <p className={'r-network ' + (view ? 'r-in' : 'r-out')}>
             {view ? `Saved · ${MEMBERSHIP_NAMES[view.group.membership]}${view.group.joinedOn && view.group.membership === 'member' ? ` since ${formatDay(view.group.joinedOn)}` : ''}` : 'Not saved yet'}
@@ -31,7 +33,7 @@ export function GroupPanel({ report, groupId }: { report: PageReport; groupId: s
       </div>
       {res.error ? <p className="r-error" role="alert">{res.error.message}</p> : null}
       {res.data === undefined && !res.error ? <p className="r-muted">Loading…</p> : null}
-      {res.data && !view ? <SaveGroup report={report} groupId={groupId} onSaved={res.reload} /> : null}
+      {res.data && !view && !reading ? <SaveGroup report={report} groupId={groupId} onSaved={res.reload} /> : null}
       {view ? (
         <>
           <Membership group={view.group} onChanged={res.reload} />

@@ -17,13 +17,17 @@ export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; 
   const contact = res.data?.view?.contact ?? null;
   const name = p.name ?? contact?.name ?? null;
   const allSections = useAfterFirstPaint();
+  // The page has not shown who it is yet (its URL is all there is so far): a saved person is shown
+  // from what is stored; anyone else waits for the page (or for the end of the wait) to be saved.
+  const reading = report.via === 'url';
   return (
     <div className="r-profile">
-      <Identity p={p} name={name} contact={contact} showPhoto={showPhoto} />
-      {!p.name || report.via === 'timeout' ? <Missing report={report} /> : null}
+      <Identity p={p} name={name} contact={contact} showPhoto={showPhoto} reading={reading} />
+      {!reading && (!p.name || report.via === 'timeout') ? <Missing report={report} /> : null}
       {res.error ? <p className="r-error" role="alert">{res.error.message}</p> : null}
       {res.data === undefined && !res.error ? <p className="r-muted">Loading…</p> : null}
-      {res.data && !contact ? (
+      {res.data && !contact && reading ? <p className="r-muted" role="status" data-testid="page-reading">Reading the page…</p> : null}
+      {res.data && !contact && !reading ? (
         <SaveContact slug={slug} p={p} possibleMatch={res.data.possibleMatch} onSaved={res.reload} />
       ) : null}
       {contact ? (
@@ -50,8 +54,8 @@ function useAfterFirstPaint(): boolean {
   return done;
 }
 
-function Identity({ p, name, contact, showPhoto }: { p: ProfileSnapshot; name: string | null; contact: Contact | null; showPhoto: boolean }) {
-  const shownName = name ?? 'Name not found on this page';
+function Identity({ p, name, contact, showPhoto, reading }: { p: ProfileSnapshot; name: string | null; contact: Contact | null; showPhoto: boolean; reading: boolean }) {
+  const shownName = name ?? (reading ? 'Reading the page…' : 'Name not found on this page');
   return (
     <div className="r-identity">
       <Avatar name={name ?? '?'} photoUrl={showPhoto ? p.photoUrl : null} />

@@ -19,8 +19,11 @@ export interface PageReport {
   group: GroupSnapshot | null;
   /** Fields the extractor could not read. */
   missing: string[];
-  /** 'timeout': the page never showed the person, only the URL was read. */
-  via?: 'rendered' | 'timeout';
+  /**
+   * 'timeout': the page never showed the person, only the URL was read. 'url': the page has not
+   * shown who it is yet (provisional: the report read from the page follows).
+   */
+  via?: 'rendered' | 'timeout' | 'url';
   /** The extractor's report (selectors tried, which matched): no personal data. */
   diagnostics?: unknown;
 }

@@ -25,8 +25,11 @@ export type PageReport = {
   group: GroupSnapshot | null;
   /** Fields that could not be read (all but the slug/id when only the URL was used). */
   missing: string[];
-  /** 'rendered': read from the new page's DOM; 'timeout': the DOM never showed it, URL only. */
-  via: 'rendered' | 'timeout';
+  /**
+   * 'rendered': read from the new page's DOM; 'timeout': the DOM never showed it, URL only;
+   * 'url': provisional, from the URL while the page is still being waited for (`onProvisional`).
+   */
+  via: 'rendered' | 'timeout' | 'url';
   /** Copyable extractor report when profile fields are missing; no personal data. */
   diagnostics?: string;
 };
@@ -42,6 +45,15 @@ export interface WatchOptions {
   onUrl?(page: LinkedInPage, url: string): void;
   /** Give up waiting for the new page's DOM after this long and report from the URL (default 1500). */
   timeoutMs?: number;
+  /**
+   * A profile or group page that has not shown who it is after `provisionalMs` (a slow page, or
+   * markup Rapport cannot read): its URL-only report, via 'url', while the wait goes on (`onPage`
+   * still follows, read from the DOM or after `timeoutMs`). Lets a panel show the saved person at
+   * once instead of after the whole timeout, or a stale person meanwhile.
+   */
+  onProvisional?(report: PageReport): void;
+  /** When `onProvisional` is called (default 700 ms after the URL; never after `timeoutMs`). */
+  provisionalMs?: number;
   /** Re-check the DOM this often while waiting, besides DOM mutations (default 200). */
   pollMs?: number;
   /** Call `cb` on DOM changes; returns a disconnect function. Default: a MutationObserver on `doc`. */
@@ -102,17 +114,17 @@ function readRendered(doc: Document, pending: Pending): PageReport | null {
 }
 
 /** The report when the new page never rendered recognisably: the URL alone. */
-function fromUrl(pending: Pending): PageReport {
+function fromUrl(pending: Pending, via: 'timeout' | 'url' = 'timeout'): PageReport {
   const { url, page } = pending;
   if (page.kind === 'profile') {
     const profile: ProfileSnapshot = { slug: page.slug, name: null, headline: null, location: null, company: null, degree: null, photoUrl: null };
-    return { url, page, profile, group: null, missing: PROFILE_FIELDS.filter((f) => f !== 'slug'), via: 'timeout' };
+    return { url, page, profile, group: null, missing: PROFILE_FIELDS.filter((f) => f !== 'slug'), via };
   }
   if (page.kind === 'group') {
     const group: GroupSnapshot = { groupId: page.groupId, name: null, memberCount: null, description: null };
-    return { url, page, profile: null, group, missing: ['name', 'memberCount', 'description'], via: 'timeout' };
+    return { url, page, profile: null, group, missing: ['name', 'memberCount', 'description'], via };
   }
-  return { url, page, profile: null, group: null, missing: [], via: 'timeout' };
+  return { url, page, profile: null, group: null, missing: [], via };
 }
 
 function shownName(report: PageReport): string | null {
@@ -123,6 +135,7 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
   const { doc, getUrl, onPage } = opts;
   const timeoutMs = opts.timeoutMs ?? 1500;
   const pollMs = opts.pollMs ?? 200;
+  const provisionalMs = opts.provisionalMs ?? 700;
   const observe = opts.observe ?? observeMutations(doc);
 
   let last: PageReport | null = null;
@@ -196,6 +209,16 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
       attempt();
     });
     later(() => poll(gen), pollMs, gen);
+    if (opts.onProvisional && next.page.kind !== 'other' && provisionalMs < timeoutMs) {
+      later(() => {
+        if (pending !== next) return;
+        try {
+          opts.onProvisional?.(fromUrl(next, 'url'));
+        } catch {
+          // the caller's problem; the wait for the page goes on
+        }
+      }, provisionalMs, gen);
+    }
     later(() => pending === next && publish(fromUrl(next)), timeoutMs, gen);
   }
 

@@ -146,6 +146,32 @@ test('a page the extractor cannot read: the panel says so and the user types the
   expect(copied).not.toContain('ghost-example');
 });
 
+test('a page that does not show who it is: the panel comes at once with what is stored, not after the whole wait', async ({ page, linkedin, openExtensionPage }) => {
+  const ext = await openExtensionPage('popup.html');
+  const saved = await api<{ contact: { id: number } }>(ext, 'contact.save', { slug: 'grace-stored-example', name: 'Grace Stored' });
+  await api(ext, 'note.add', { targetType: 'contact', targetId: saved.contact.id, text: 'Met at the design meetup' });
+  linkedin.serveFile('/in/grace-stored-example', 'pages/profile-blank.html');
+  linkedin.serveFile('/in/nobody-stored-example', 'pages/profile-blank.html');
+
+  // A saved person: their stored name and notes, while the page is still being waited for (the
+  // "could not read" notice only comes once the wait for the page is over).
+  await page.goto('https://www.linkedin.com/in/grace-stored-example/');
+  const panel = page.getByTestId('rapport-panel');
+  await expect(panel.getByTestId('profile-name')).toHaveText('Grace Stored');
+  await expect(panel.getByTestId('note-item')).toContainText('Met at the design meetup');
+  await expect(panel).not.toContainText('could not read');
+  await expect(panel).toContainText('could not read the name');
+  await expect(panel.getByTestId('profile-name')).toHaveText('Grace Stored');
+
+  // Someone not saved: "Reading the page…" first, with no form asking for the name yet; then the form.
+  await page.goto('https://www.linkedin.com/in/nobody-stored-example/');
+  await expect(panel.getByTestId('page-reading')).toHaveText('Reading the page…');
+  await expect(panel.getByTestId('save-contact')).toHaveCount(0);
+  await expect(panel).toContainText('could not read the name');
+  await expect(panel.getByTestId('page-reading')).toHaveCount(0);
+  await expect(panel.getByTestId('save-contact')).toBeDisabled();
+});
+
 test('collapse to a tab and back, side and state remembered across reloads, keyboard only', async ({ page, linkedin }) => {
   const panel = await openMaya(page, linkedin);
   await panel.getByRole('button', { name: 'Move the panel to the left' }).click();

@@ -59,6 +59,24 @@ const pageFieldsInput = {
   degree: degree.optional(),
 };
 
+/**
+ * The distinct tags on contacts, one seek per tag in the `tags` index. (A `nextunique` cursor
+ * — Dexie's `uniqueKeys()` — walks every index entry in Chromium, checking each against its
+ * record: 0.3–1.3 s at 30k tagged contacts, during which the worker answers nothing else.)
+ */
+function distinctTags(db: RapportDB): Promise<string[]> {
+  return db.transaction('r', db.contacts, async () => {
+    const tags: string[] = [];
+    let next = (await db.contacts.orderBy('tags').limit(1).keys()) as string[];
+    while (next.length > 0) {
+      const tag = next[0]!;
+      tags.push(tag);
+      next = (await db.contacts.where('tags').above(tag).limit(1).keys()) as string[];
+    }
+    return tags;
+  });
+}
+
 export const contactOps = {
   /** The contact a profile page shows, if saved; else a slug-less contact with the same name (CSV import). */
   'contact.getForPage': defineOp({
@@ -293,10 +311,10 @@ export const contactOps = {
     output: z.array(z.string()),
     async handler(_input, { db }) {
       const [contactTags, groupTags] = await Promise.all([
-        db.contacts.orderBy('tags').uniqueKeys(),
+        distinctTags(db),
         db.groups.toCollection().toArray((gs) => gs.flatMap((g) => g.tags)),
       ]);
-      return dedupe([...(contactTags as string[]), ...groupTags]).sort((a, b) => a.localeCompare(b));
+      return dedupe([...contactTags, ...groupTags]).sort((a, b) => a.localeCompare(b));
     },
   }),
 

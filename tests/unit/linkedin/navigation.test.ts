@@ -285,3 +285,73 @@ describe('watchPages onUrl (work that needs only the URL starts before the page 
     watcher.stop();
   });
 });
+
+describe('watchPages onProvisional (a page that has not shown who it is yet)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    document.body.innerHTML = '';
+  });
+
+  function watch(url: () => string, events: string[], reports: PageReport[] = []) {
+    return watchPages(
+      { setTimeout: (fn, ms) => window.setTimeout(fn, ms), clearTimeout: (id) => window.clearTimeout(id), addEventListener: (t, type, fn) => t.addEventListener(type, fn) },
+      {
+        doc: document,
+        getUrl: url,
+        timeoutMs: 3000,
+        provisionalMs: 700,
+        observe: () => () => {},
+        onProvisional: (r) => { reports.push(r); events.push(`provisional ${r.page.kind === 'profile' ? r.page.slug : r.page.kind} via ${r.via}`); },
+        onPage: (r) => { reports.push(r); events.push(`page ${r.profile?.name ?? r.group?.name ?? r.page.kind} via ${r.via}`); },
+      },
+    );
+  }
+
+  it('reports the URL after a while on a page it cannot read yet, then the page once read', () => {
+    const events: string[] = [];
+    const reports: PageReport[] = [];
+    const watcher = watch(() => A, events, reports);
+    vi.advanceTimersByTime(699);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['provisional ada-example via url']);
+    expect(reports[0]).toMatchObject({ url: A, page: { kind: 'profile', slug: 'ada-example' }, profile: { slug: 'ada-example', name: null } });
+    document.body.innerHTML = topCard('ada-example', 'Ada Example'); // LinkedIn finally renders
+    vi.advanceTimersByTime(250);
+    expect(events).toEqual(['provisional ada-example via url', 'page Ada Example via rendered']);
+    vi.advanceTimersByTime(5000);
+    expect(events).toHaveLength(2); // the timeout was cancelled
+    watcher.stop();
+  });
+
+  it('on a page that never shows who it is: provisional first, the timeout report at the end of the wait', () => {
+    const events: string[] = [];
+    const watcher = watch(() => B, events);
+    vi.advanceTimersByTime(3000);
+    expect(events).toEqual(['provisional bruno-placeholder via url', 'page profile via timeout']);
+    watcher.stop();
+  });
+
+  it('says nothing provisional when the page is read in time, on other pages, or for a page left before', () => {
+    const events: string[] = [];
+    let url = A;
+    document.body.innerHTML = topCard('ada-example', 'Ada Example');
+    const watcher = watch(() => url, events);
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['page Ada Example via rendered']);
+    url = 'https://www.linkedin.com/feed/';
+    watcher.check(url);
+    vi.advanceTimersByTime(5000);
+    url = B;
+    watcher.check(url);
+    vi.advanceTimersByTime(300);
+    url = C; // left B before its provisional moment: only C's
+    watcher.check(url);
+    vi.advanceTimersByTime(700);
+    expect(events).toEqual(['page Ada Example via rendered', 'page other via rendered', 'provisional chidi-sample via url']);
+    watcher.stop();
+  });
+});
