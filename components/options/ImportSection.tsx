@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { call, callResult } from '../../lib/api/client';
 import type { ImportRun } from '../../lib/db/schema';
-import type { ConnectionRow } from '../../lib/import/connections-csv';
 import { describeImportResult, type ImportCounts } from '../../lib/import/apply';
+import { packRows } from '../../lib/import/packed-rows';
 import type { ImportPreview, ImportWorkerRequest, ImportWorkerResponse } from '../../lib/import/prepare';
 
 type Phase =
@@ -19,8 +19,16 @@ type Phase =
   | { kind: 'importing'; fileName: string; preview: ImportPreview; done: number; counts: ImportCounts }
   | { kind: 'finished'; fileName: string; preview: ImportPreview; counts: ImportCounts; status: 'done' | 'cancelled' | 'failed'; error?: string };
 
-/** Talks to the import worker (or, without workers, does the same work on this thread). */
+/** A batch as `import.batch` takes it: the rows packed in one string, and how many they are. */
+interface Batch { packed: string; count: number }
+
+/**
+ * Talks to the import worker (or, without workers, does the same work on this thread). Made when
+ * the section opens (`warm`): the worker loads and opens the database while the user picks a file.
+ */
 class Reader {
+  /** A file was given to this reader (a new file gets a new reader). */
+  used = false;
   private worker: Worker | null = null;
   private fallback: import('../../lib/import/prepare').PreparedImport | null = null;
   private waiting = new Map<string, (m: ImportWorkerResponse) => void>();
@@ -48,7 +56,12 @@ class Reader {
     });
   }
 
+  warm() {
+    this.ensureWorker()?.postMessage({ type: 'warm' } satisfies ImportWorkerRequest);
+  }
+
   async prepare(file: File): Promise<{ preview: ImportPreview } | { problem: string }> {
+    this.used = true;
     if (this.ensureWorker()) {
       const res = await this.ask('prepare', { type: 'prepare', file });
       if (res.type === 'problem') return { problem: res.message };
@@ -62,12 +75,13 @@ class Reader {
     return { preview: result.preview };
   }
 
-  async batch(index: number): Promise<ConnectionRow[]> {
+  async batch(index: number): Promise<Batch> {
     if (this.worker) {
       const res = await this.ask(`batch:${index}`, { type: 'batch', index });
-      return res.type === 'batch' ? res.rows : [];
+      return res.type === 'batch' ? { packed: res.packed, count: res.count } : { packed: '[]', count: 0 };
     }
-    return this.fallback?.batch(index) ?? [];
+    const rows = this.fallback?.batch(index) ?? [];
+    return { packed: packRows(rows), count: rows.length };
   }
 
   dispose() {
@@ -101,13 +115,17 @@ export function ImportSection() {
 
   useEffect(() => {
     void callResult('import.recover', {}).then((r) => { if (r.ok) setLastRun(r.data); });
+    reader.current = new Reader();
+    reader.current.warm();
     return () => reader.current?.dispose();
   }, []);
 
   const onFile = useCallback(async (file: File | undefined) => {
     if (!file) return;
-    reader.current?.dispose();
-    reader.current = new Reader();
+    if (!reader.current || reader.current.used) {
+      reader.current?.dispose();
+      reader.current = new Reader();
+    }
     setPhase({ kind: 'reading', fileName: file.name });
     const result = await reader.current.prepare(file);
     if ('problem' in result) setPhase({ kind: 'problem', fileName: file.name, message: result.problem });
@@ -128,27 +146,29 @@ export function ImportSection() {
     setPhase({ kind: 'importing', fileName, preview, done: 0, counts: { ...counts } });
     let runId: number | null = null;
     try {
+      // The worker packs the first batch while the run is being started.
+      const source = reader.current!;
+      let next = preview.batches > 0 ? source.batch(0) : null;
       const run = await call('import.start', { fileName: fileName.slice(0, 500), total: preview.total });
       runId = run.id;
       let done = 0;
       // Two batches in flight: the background queues their transactions in order, so the next one
       // starts as soon as the previous commits (no idle round trip), and a stop waits for at most one.
+      // A batch travels packed (one string): this thread never touches its rows.
       const inFlight: Promise<void>[] = [];
       let failure: unknown = null;
-      const source = reader.current!;
-      let next = preview.batches > 0 ? source.batch(0) : null;
       for (let i = 0; i < preview.batches && next; i++) {
         if (cancelled.current) break;
-        const rows = await next;
+        const { packed, count } = await next;
         next = i + 1 < preview.batches ? source.batch(i + 1) : null;
-        if (!rows.length) continue;
+        if (!count) continue;
         const id = runId;
-        inFlight.push(call('import.batch', { runId: id, rows }).then((r) => {
+        inFlight.push(call('import.batch', { runId: id, packed }).then((r) => {
           counts.new += r.created;
           counts.updated += r.updated;
           counts.unchanged += r.unchanged;
           counts.duplicates += r.duplicates;
-          done += rows.length;
+          done += count;
           setPhase({ kind: 'importing', fileName, preview, done, counts: { ...counts } });
         }, (err: unknown) => { failure ??= err; }));
         if (inFlight.length >= 2) await inFlight.shift();
@@ -157,8 +177,9 @@ export function ImportSection() {
       await Promise.all(inFlight);
       if (failure) throw failure;
       const status = cancelled.current ? 'cancelled' : 'done';
-      await call('import.finish', { runId, status });
+      // Every batch is committed: the summary is final; closing the run is bookkeeping.
       setPhase({ kind: 'finished', fileName, preview, counts, status });
+      await call('import.finish', { runId, status });
       if (status === 'done') { reader.current?.dispose(); reader.current = null; }
     } catch (err) {
       if (runId !== null) await callResult('import.finish', { runId, status: 'failed' });

@@ -28,8 +28,13 @@ import { today } from '../domain/dates';
 import { normaliseName } from '../api/ops/contacts';
 import type { ConnectionRow } from './connections-csv';
 
-/** Rows sent to the background per `import.batch` call (each batch is one transaction). */
-export const IMPORT_BATCH_SIZE = 1000;
+/**
+ * Rows sent to the background per `import.batch` call (each batch is one transaction). Each batch
+ * costs a fixed round trip, transaction, progress write and change broadcast (badge refresh), so
+ * fewer is faster; the page waits for at most two batches after "Stop import" (~0.2 s each for
+ * 2 000 rows on a 2-core machine), and the progress bar moves 15 times in a 30 000-row import.
+ */
+export const IMPORT_BATCH_SIZE = 2000;
 
 /** What the merge needs to know about an existing contact. */
 export type ExistingContact = Pick<
@@ -302,9 +307,10 @@ export function orderForImport<R extends Pick<ConnectionRow, 'slug' | 'firstName
  */
 export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
   const t = now.getTime();
-  // Who could match: by slug first; by name only for rows no slug matched.
+  // Who could match: by slug first; by name only for rows no slug matched. The settings are read
+  // alongside (each read waits for the database: one round trip for both).
   const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
-  const bySlug = await lookUp(db, 'slug', slugs);
+  const [bySlug, settings] = await Promise.all([lookUp(db, 'slug', slugs), readSettings(db)]);
   const found = new Set(bySlug.map((c) => c.slug));
   const names = [...new Set(rows.filter((r) => !r.slug || !found.has(r.slug)).map((r) => normaliseKey(rowName(r))).filter(Boolean))];
   const byName = await lookUp(db, 'nameLower', names);
@@ -313,7 +319,6 @@ export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionR
   for (const c of byName) existing.set(c.id, c);
   const plan = planImport(rows, [...existing.values()], { now: t });
 
-  const settings = await readSettings(db);
   const day = today(now);
   const drafts: NewContactDraft[] = [];
   const updates: Contact[] = [];

@@ -21,11 +21,18 @@ export interface PreparedImport {
   batch(index: number): ConnectionRow[];
 }
 
-export type ImportWorkerRequest = { type: 'prepare'; file: Blob } | { type: 'batch'; index: number };
+/** `warm`: load and open the database before a file is chosen (nothing is read). */
+export type ImportWorkerRequest = { type: 'warm' } | { type: 'prepare'; file: Blob } | { type: 'batch'; index: number };
 export type ImportWorkerResponse =
   | { type: 'problem'; message: string }
   | { type: 'preview'; preview: ImportPreview }
-  | { type: 'batch'; index: number; rows: ConnectionRow[] };
+  /** A batch as `import.batch` takes it (lib/import/packed-rows.ts), and how many rows it holds. */
+  | { type: 'batch'; index: number; packed: string; count: number };
+
+/** Opens the database (the worker does it while the user picks a file). */
+export function warmUp(): Promise<unknown> {
+  return getDb().open().catch(() => undefined);
+}
 
 async function readExisting(): Promise<ExistingContact[]> {
   return getDb().contacts.toArray((cs) =>

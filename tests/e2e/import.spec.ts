@@ -106,6 +106,49 @@ test('an import left running by a dead worker is shown as interrupted', async ({
   await expect(page.getByTestId('contact-count')).toHaveText(`${INVENTED_PEOPLE} contacts`);
 });
 
+/** An invented export of `n` people with URLs (nobody real). */
+function bigCsv(n: number): string {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++) lines.push(`Person${i},Invented${i % 89},https://www.linkedin.com/in/invented-big-${i}-x,,Example Co ${i % 40},Engineer,0${(i % 9) + 1} Feb 2024`);
+  return lines.join('\n') + '\n';
+}
+
+test('a big file: progress is shown, "Stop import" stops after whole batches, running it again finishes it', async ({ openExtensionPage }) => {
+  test.setTimeout(180_000);
+  const TOTAL = 20_000;
+  const page = await openExtensionPage('options.html#import');
+  const csv = bigCsv(TOTAL);
+  await chooseCsv(page, 'Connections.csv', csv);
+  await expect(stat(page, 'import-preview', 'new contacts')).toHaveText(/^20[,.\u202f\u00a0]?000$/, { timeout: 30_000 });
+  await page.getByTestId('import-confirm').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('max', String(TOTAL));
+  await page.getByTestId('import-cancel').click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Import stopped')).toBeVisible();
+  await expect(summary).toContainText('You stopped the import; run it again to finish');
+  // Only the batches already on their way were written, each whole (2 000 rows per batch).
+  const digits = (t: string | null) => Number((t ?? '').replace(/\D/g, ''));
+  const written = digits(((await summary.textContent()) ?? '').match(/Imported ([\d,.\u202f\u00a0]+) new/)![1]!);
+  expect(written % 2000, `${written} contacts: whole batches only`).toBe(0);
+  expect(written).toBeLessThan(TOTAL);
+  await expect.poll(async () => digits(await page.getByTestId('contact-count').textContent())).toBe(written);
+
+  // The same file again: what was written is unchanged, the rest is new, nobody twice.
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await chooseCsv(page, 'Connections.csv', csv);
+  await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 30_000 });
+  expect(digits(await stat(page, 'import-preview', 'unchanged').textContent())).toBe(written);
+  expect(digits(await stat(page, 'import-preview', 'new contacts').textContent())).toBe(TOTAL - written);
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByText('Import finished')).toBeVisible({ timeout: 120_000 });
+  await expect(summary).toContainText(`, 0 updated, `);
+  expect(digits(((await summary.textContent()) ?? '').match(/([\d,.\u202f\u00a0]+) unchanged/)![1]!)).toBe(written);
+  await expect.poll(async () => digits(await page.getByTestId('contact-count').textContent())).toBe(TOTAL);
+});
+
 test.describe('real LinkedIn exports', () => {
   test.beforeEach(() => requireSharedFixtures());
 

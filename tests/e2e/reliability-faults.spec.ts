@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { api, expect, test } from './fixtures';
 
 const TOTAL = 6000;
-const BATCH = 1000; // IMPORT_BATCH_SIZE (lib/import/apply.ts)
+const BATCH = 2000; // IMPORT_BATCH_SIZE (lib/import/apply.ts)
 
 function bigCsv(): string {
   const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];

@@ -68,12 +68,19 @@ export default {
           window.__benchImport = new Promise((resolve) => {
             document.addEventListener('change', () => {
               const t0 = performance.now();
+              // The user confirms the moment the preview shows: the page clicks it itself. (A click from
+              // the test landed 1.5–2 s after this change event, long after the preview showed: the
+              // time Playwright takes to hand over a 2.6 MB file, which is no part of the import.)
+              const confirm = new MutationObserver(() => {
+                const button = document.querySelector('[data-testid="import-confirm"]');
+                if (button) { confirm.disconnect(); button.click(); }
+              });
+              confirm.observe(document.body, { subtree: true, childList: true });
               resolve(window.__benchWaitFor('[data-testid="import-summary"]', null, 120000).then((x) => ({ ms: x.painted - t0, text: document.querySelector('[data-testid="import-summary"]').textContent })));
             }, { capture: true, once: true });
           });
         });
         await input.setInputFiles(csvPath);
-        await page.getByTestId('import-confirm').click({ timeout: 60_000 });
         const { ms, text } = await page.evaluate(() => window.__benchImport);
         if (!/30[,.\u202f\u00a0]?000/.test(text)) throw new Error(`import summary does not report 30,000 new contacts: "${text}"`);
         return ms;
@@ -95,7 +102,7 @@ export default {
     return [row({
       scenario: 'import 30k rows (end to end)', samples, baseline: stats(base.samples).median, target: '≤ 5 s; ratio ≤ 1.3',
       check: ({ median, ratio }) => median <= 5000 && ratio <= 1.3, build: 'prod',
-      notes: `options page, fresh profile per run, file chosen → summary painted (includes parsing and preview); baseline = raw IndexedDB bulk put of the same 30k records with the app's ${base.indexes} contact indexes (3 runs after a warm-up)`,
+      notes: `options page, fresh profile per run, file chosen → summary painted (includes parsing, preview and the confirm click, made by the page the moment the preview shows); baseline = raw IndexedDB bulk put of the same 30k records with the app's ${base.indexes} contact indexes (3 runs after a warm-up)`,
     })];
   },
 };
