@@ -8,6 +8,12 @@
  * cursors, modify) sees whole records and every write stores compact ones; code that reads
  * IndexedDB without Dexie calls `withDefaults`. Records stored whole (written before this) read the
  * same. Zod-free: the popup uses it too.
+ *
+ * Two fields are also left out when they only repeat what the record already says (derived
+ * fields): `updatedAt` equal to `createdAt` (contacts, notes, reminders; absent = `createdAt`,
+ * which every record of these tables has), and a contact's `profileUrl` that is exactly the
+ * canonical URL of its `slug` (`canonicalProfileUrl`), stored as the marker `true` (an absent
+ * `profileUrl` already means null, also for records written before this).
  */
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import DEFAULTS_JSON from './stored-defaults.json' with { type: 'json' };
@@ -15,29 +21,50 @@ import DEFAULTS_JSON from './stored-defaults.json' with { type: 'json' };
 type Defaults = Record<string, null | false | readonly never[]>;
 const DEFAULTS = Object.fromEntries(Object.entries(DEFAULTS_JSON).filter(([k]) => k !== '//')) as Record<string, Defaults>;
 
+/** Tables whose records all have `createdAt` and `updatedAt`: an `updatedAt` equal to `createdAt` is not stored. */
+const UPDATED_AS_CREATED = new Set(['contacts', 'notes', 'reminders']);
+/** Tables compact storage rewrites. */
+const COMPACTED = new Set([...Object.keys(DEFAULTS), ...UPDATED_AS_CREATED]);
+
+/** The LinkedIn profile URL the app gives a contact with this slug (import, panel, new contact). */
+export function canonicalProfileUrl(slug: string): string {
+  return `https://www.linkedin.com/in/${encodeURIComponent(slug)}/`;
+}
+/** What a stored contact holds instead of a `profileUrl` equal to `canonicalProfileUrl(slug)`. */
+const CANONICAL_URL = true;
+
+const EMPTY: Defaults = {};
+
 function isDefault(v: unknown, d: Defaults[string]): boolean {
   return Array.isArray(d) ? Array.isArray(v) && v.length === 0 : v === d;
 }
 
-/** The record as stored: without the fields that hold their default. */
+/** The record as stored: without the fields that hold their default or repeat another field. */
 export function compactRecord<T>(table: string, record: T): T {
-  const d = DEFAULTS[table];
-  if (!d || !record || typeof record !== 'object') return record;
+  if (!COMPACTED.has(table) || !record || typeof record !== 'object') return record;
+  const d = DEFAULTS[table] ?? EMPTY;
   const r = record as Record<string, unknown>;
-  let out: Record<string, unknown> | null = null;
-  for (const k in d) {
-    if (k in r && isDefault(r[k], d[k]!)) {
-      out ??= { ...r };
-      delete out[k];
-    }
+  const sameUpdated = UPDATED_AS_CREATED.has(table) && 'updatedAt' in r && 'createdAt' in r && r.updatedAt === r.createdAt;
+  const canonicalUrl = table === 'contacts' && typeof r.slug === 'string' && typeof r.profileUrl === 'string' && r.profileUrl === canonicalProfileUrl(r.slug);
+  let changes = sameUpdated || canonicalUrl;
+  if (!changes) for (const k in d) if (k in r && isDefault(r[k], d[k]!)) { changes = true; break; }
+  if (!changes) return record;
+  // One pass into a fresh object (copying and then deleting leaves V8 a slower, dictionary-mode
+  // object, for every record an import writes).
+  const out: Record<string, unknown> = {};
+  for (const k in r) {
+    const v = r[k];
+    if (k in d && isDefault(v, d[k]!)) continue;
+    if (sameUpdated && k === 'updatedAt') continue;
+    out[k] = canonicalUrl && k === 'profileUrl' ? CANONICAL_URL : v;
   }
-  return (out ?? record) as T;
+  return out as T;
 }
 
-/** The record as the app uses it: every field present (a missing one is its default). */
+/** The record as the app uses it: every field present (a missing one is its default or the field it repeats). */
 export function withDefaults<T>(table: string, record: T): T {
-  const d = DEFAULTS[table];
-  if (!d || !record || typeof record !== 'object') return record;
+  if (!COMPACTED.has(table) || !record || typeof record !== 'object') return record;
+  const d = DEFAULTS[table] ?? {};
   const r = record as Record<string, unknown>;
   let out: Record<string, unknown> | null = null;
   for (const k in d) {
@@ -46,6 +73,14 @@ export function withDefaults<T>(table: string, record: T): T {
       const v = d[k];
       out[k] = Array.isArray(v) ? [] : v;
     }
+  }
+  if (UPDATED_AS_CREATED.has(table) && !('updatedAt' in r) && 'createdAt' in r) {
+    out ??= { ...r };
+    out.updatedAt = r.createdAt;
+  }
+  if (table === 'contacts' && r.profileUrl === CANONICAL_URL) {
+    out ??= { ...r };
+    out.profileUrl = typeof r.slug === 'string' ? canonicalProfileUrl(r.slug) : null;
   }
   return (out ?? record) as T;
 }
@@ -69,7 +104,7 @@ function wrapCursor(table: string, cursor: DBCoreCursor): DBCoreCursor {
 }
 
 function compactTable(name: string, t: DBCoreTable): DBCoreTable {
-  if (!DEFAULTS[name]) return t;
+  if (!COMPACTED.has(name)) return t;
   const fill = (v: unknown) => withDefaults(name, v);
   return {
     ...t,

@@ -329,12 +329,16 @@ export async function seed(session, { bundle, goals }, log = () => {}) {
  */
 const STORED_DEFAULTS = JSON.parse(readFileSync(resolve(ROOT, 'lib/db/stored-defaults.json'), 'utf8'));
 export function asStored(table, record) {
-  const d = STORED_DEFAULTS[table];
-  if (!d || table === '//') return record;
+  const d = table === '//' ? undefined : STORED_DEFAULTS[table];
+  const derived = ['contacts', 'notes', 'reminders'].includes(table);
+  if (!d && !derived) return record;
   const out = { ...record };
-  for (const [k, v] of Object.entries(d)) {
+  for (const [k, v] of Object.entries(d ?? {})) {
     if (k in out && (Array.isArray(v) ? Array.isArray(out[k]) && out[k].length === 0 : out[k] === v)) delete out[k];
   }
+  // Derived fields (lib/db/compact.ts): updatedAt equal to createdAt; a contact's canonical profile URL.
+  if (derived && 'updatedAt' in out && 'createdAt' in out && out.updatedAt === out.createdAt) delete out.updatedAt;
+  if (table === 'contacts' && typeof out.slug === 'string' && out.profileUrl === `https://www.linkedin.com/in/${encodeURIComponent(out.slug)}/`) out.profileUrl = true;
   return out;
 }
 

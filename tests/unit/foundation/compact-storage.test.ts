@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import type { z } from 'zod';
-import { compactRecord, withDefaults } from '../../../lib/db/compact';
+import { canonicalProfileUrl, compactRecord, withDefaults } from '../../../lib/db/compact';
 import { activitySchema, contactSchema, interactionSchema, reminderSchema } from '../../../lib/db/schema';
 import DEFAULTS from '../../../lib/db/stored-defaults.json' with { type: 'json' };
 import { api, freshDb, row } from '../import-apply/helpers';
@@ -111,5 +111,76 @@ describe('compact storage', () => {
     expect(r.groupId).toBeNull(); // the caller's object is left alone
     expect(withDefaults('activities', c)).toEqual(r);
     expect(compactRecord('notes', { id: 1, text: 'x', extra: null })).toEqual({ id: 1, text: 'x', extra: null }); // no list: stored as is
+    expect(compactRecord('goals', { id: 1, createdAt: 5, updatedAt: 5 })).toEqual({ id: 1, createdAt: 5, updatedAt: 5 }); // not compacted
+  });
+
+  it('leaves out fields that repeat another one, and gives them back on every kind of read', async () => {
+    const db = freshDb();
+    const { contact } = await api(db, 'contact.save', { slug: 'zoë-müller-example', name: 'Zoë Müller' });
+    expect(contact.profileUrl).toBe(canonicalProfileUrl('zoë-müller-example'));
+    expect(contact.updatedAt).toBe(contact.createdAt);
+    const raw = await rawGet(db.name, 'contacts', contact.id);
+    expect(raw.profileUrl).toBe(true); // the canonical URL of its slug: a marker
+    expect(raw).not.toHaveProperty('updatedAt');
+    expect(await db.contacts.get(contact.id)).toEqual(contact);
+    expect(await db.contacts.where('slug').equals('zoë-müller-example').toArray()).toEqual([contact]);
+    const seen: unknown[] = [];
+    await db.contacts.each((c) => { seen.push(c); });
+    expect(seen).toEqual([contact]);
+
+    // Once they differ, both are stored as they are.
+    await db.contacts.update(contact.id, { profileUrl: 'https://www.linkedin.com/in/zoe-old/', updatedAt: contact.createdAt + 1 });
+    expect(await rawGet(db.name, 'contacts', contact.id)).toMatchObject({ profileUrl: 'https://www.linkedin.com/in/zoe-old/', updatedAt: contact.createdAt + 1 });
+    expect(await db.contacts.get(contact.id)).toMatchObject({ profileUrl: 'https://www.linkedin.com/in/zoe-old/', updatedAt: contact.createdAt + 1 });
+    // A contact with a slug but no URL keeps no URL.
+    await db.contacts.update(contact.id, { profileUrl: null });
+    expect(await rawGet(db.name, 'contacts', contact.id)).not.toHaveProperty('profileUrl');
+    expect((await db.contacts.get(contact.id))!.profileUrl).toBeNull();
+
+    // Notes and reminders: updatedAt equal to createdAt.
+    const note = await api(db, 'note.add', { targetType: 'contact', targetId: contact.id, text: 'Met at the meetup' });
+    const noteRaw = await rawGet(db.name, 'notes', note.id);
+    expect(noteRaw).not.toHaveProperty('updatedAt');
+    expect(await db.notes.get(note.id)).toEqual(note);
+    expect(await db.notes.where('[targetType+targetId]').equals(['contact', contact.id]).toArray()).toEqual([note]);
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  it('derived fields round-trip, and only an exact canonical URL is left out', () => {
+    const c = { id: 1, slug: 'a b', profileUrl: canonicalProfileUrl('a b'), name: 'A', createdAt: 7, updatedAt: 7 };
+    expect(c.profileUrl).toBe('https://www.linkedin.com/in/a%20b/');
+    const stored = compactRecord('contacts', c);
+    expect(stored).toEqual({ id: 1, slug: 'a b', profileUrl: true, name: 'A', createdAt: 7 });
+    expect(withDefaults('contacts', stored)).toMatchObject(c);
+    for (const url of ['https://www.linkedin.com/in/a b/', 'https://www.linkedin.com/in/a%20b', 'https://linkedin.com/in/a%20b/']) {
+      expect(compactRecord('contacts', { ...c, profileUrl: url }).profileUrl).toBe(url);
+    }
+    // Stored before this: a missing profileUrl was (and stays) null, also with a slug.
+    expect(withDefaults('contacts', { id: 2, slug: 'x', createdAt: 1, updatedAt: 2 })).toMatchObject({ profileUrl: null, updatedAt: 2 });
+    const r = { id: 3, kind: 'follow-up', title: 't', contactId: null, groupId: null, due: '2025-01-01', recurrence: null, state: 'open', snoozedUntil: null, doneAt: null, createdAt: 9, updatedAt: 9 };
+    expect(compactRecord('reminders', r)).toEqual({ id: 3, kind: 'follow-up', title: 't', due: '2025-01-01', state: 'open', createdAt: 9 });
+    expect(withDefaults('reminders', compactRecord('reminders', r))).toEqual(r);
+  });
+
+  it('the benchmark seeds records in exactly the stored form (scripts/bench/harness.mjs asStored)', async () => {
+    // @ts-expect-error plain JS module of the benchmark
+    const { asStored } = (await import('../../../scripts/bench/harness.mjs')) as { asStored: (t: string, r: unknown) => unknown };
+    const T = 1767898769200;
+    const samples: Record<string, Record<string, unknown>[]> = {
+      contacts: [
+        { id: 1, slug: 'ada-castellano-1979', profileUrl: canonicalProfileUrl('ada-castellano-1979'), name: 'Ada', nameLower: 'ada', headline: null, tags: [], followUpManual: false, createdAt: T, updatedAt: T },
+        { id: 2, slug: 'zoë-b', profileUrl: 'https://www.linkedin.com/in/zoë-b/', name: 'Zoë', nameLower: 'zoë', tags: ['x'], createdAt: T, updatedAt: T + 1 },
+        { id: 3, slug: null, profileUrl: null, name: 'C', nameLower: 'c', createdAt: T, updatedAt: T },
+      ],
+      notes: [{ id: 1, targetType: 'contact', targetId: 2, text: 'hi', createdAt: T, updatedAt: T }, { id: 2, targetType: 'group', targetId: 1, text: 'x', createdAt: T, updatedAt: T + 5 }],
+      interactions: [{ id: 1, contactId: 2, kind: 'mentorship', date: '2025-01-01', note: null, createdAt: T }],
+      activities: [{ id: 1, kind: 'mentorship', date: '2025-01-01', contactId: 3, groupId: null, eventId: null, interactionId: 9, reminderId: null, note: null, source: 'panel', createdAt: T }],
+      reminders: [{ id: 1, kind: 'follow-up', title: 't', contactId: null, groupId: null, due: '2025-01-01', recurrence: null, state: 'open', snoozedUntil: null, doneAt: null, createdAt: T, updatedAt: T }],
+      goals: [{ id: 1, metric: 'mentorship', target: 3, period: 'week', active: true, createdAt: T, updatedAt: T }],
+    };
+    for (const [table, rows] of Object.entries(samples)) {
+      for (const r of rows) expect(asStored(table, r), `${table} ${r.id}`).toEqual(compactRecord(table, r));
+    }
   });
 });
