@@ -4,8 +4,9 @@ import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind, PERIODS, type Perio
 import type { Goal, Settings } from '../../lib/db/schema';
 import type { GoalWithProgress } from '../../lib/goals/db';
 import { PERIOD_LABELS } from '../../lib/goals/periods';
-import { type GoalProgress, paceText, streakText } from '../../lib/goals/progress';
+import type { GoalProgress } from '../../lib/goals/progress';
 import { type GoalDraft, STARTER_GOALS, describeGoal, unit } from '../../lib/goals/starters';
+import { NO_GOALS, PACE_MARK_TITLE, STARTER_HINT, STREAK_TITLE, goalView, offerStarters } from './format';
 import { useRun } from './status';
 
 const PERIOD_NAMES: Record<Period, string> = { week: 'week', month: 'month', quarter: 'quarter' };
@@ -13,7 +14,7 @@ const PERIOD_NAMES: Record<Period, string> = { week: 'week', month: 'month', qua
 export function GoalsSection({ goals, settings }: { goals: GoalWithProgress[] | undefined; settings: Settings | undefined }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
-  const offerStarters = settings && !settings.starterGoalsOffered && goals !== undefined && goals.length === 0;
+  const starters = offerStarters(goals, settings);
   return (
     <section className="p-section" aria-labelledby={headingId}>
       <div className="p-section-head">
@@ -22,12 +23,12 @@ export function GoalsSection({ goals, settings }: { goals: GoalWithProgress[] | 
           <button type="button" className="p-link" onClick={() => setAdding(true)}>+ Add goal</button>
         )}
       </div>
-      {goals === undefined || !settings ? <p className="p-muted">Loading…</p> : offerStarters ? <StarterOffer /> : (
+      {goals === undefined || !settings ? <p className="p-muted">Loading…</p> : starters ? <StarterOffer /> : (
         <>
           {goals.length === 0 && !adding && (
             <div className="p-empty">
               <p><strong>No goals yet.</strong></p>
-              <p className="p-muted">A small, steady goal — such as 3 new connections a week — keeps your network growing.</p>
+              <p className="p-muted">{NO_GOALS}</p>
               <button type="button" className="p-btn p-primary" onClick={() => setAdding(true)}>Set a goal</button>
             </div>
           )}
@@ -46,26 +47,23 @@ export function GoalsSection({ goals, settings }: { goals: GoalWithProgress[] | 
 function GoalItem({ item }: { item: GoalWithProgress }) {
   const { goal, progress } = item;
   const [editing, setEditing] = useState(false);
-  const pct = Math.min(100, Math.round((progress.done / progress.target) * 100));
-  const pacePct = Math.round(progress.elapsed * 100);
-  const streak = streakText(progress, goal.period);
-  const label = `${ACTIVITY_LABELS[goal.metric]} ${PERIOD_LABELS[goal.period].thisOne}`;
+  const v = goalView(item);
   return (
-    <li className={`p-goal is-${progress.status}`} data-testid="goal-item" data-metric={goal.metric}>
+    <li className={`p-goal is-${v.status}`} data-testid="goal-item" data-metric={goal.metric}>
       <div className="p-goal-top">
-        <span className="p-goal-name">{ACTIVITY_LABELS[goal.metric]} <span className="p-muted">· {PERIOD_LABELS[goal.period].thisOne}</span></span>
-        <span className="p-goal-num" data-testid="goal-progress">{progress.done} / {progress.target}</span>
+        <span className="p-goal-name">{v.name} <span className="p-muted">· {v.period}</span></span>
+        <span className="p-goal-num" data-testid="goal-progress">{v.count}</span>
       </div>
-      <div className="p-bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.target}
-        aria-valuenow={Math.min(progress.done, progress.target)} aria-valuetext={`${progress.done} of ${progress.target}`}>
-        <div className="p-bar-fill" style={{ width: `${pct}%` }} />
-        {progress.status !== 'met' && pacePct > 0 && pacePct < 100 && <div className="p-bar-pace" style={{ left: `${pacePct}%` }} title="Where you would be on pace today" />}
+      <div className="p-bar" role="progressbar" aria-label={v.barLabel} aria-valuemin={0} aria-valuemax={progress.target}
+        aria-valuenow={v.barNow} aria-valuetext={v.barText}>
+        <div className="p-bar-fill" style={{ width: `${v.pct}%` }} />
+        {v.pacePct !== null && <div className="p-bar-pace" style={{ left: `${v.pacePct}%` }} title={PACE_MARK_TITLE} />}
       </div>
       <div className="p-goal-foot">
-        <span className={`p-pace is-${progress.status}`}>{paceText(progress)}</span>
-        {streak && <span className="p-streak" title="Consecutive periods with the goal met">{streak}</span>}
+        <span className={`p-pace is-${v.status}`}>{v.pace}</span>
+        {v.streak && <span className="p-streak" title={STREAK_TITLE}>{v.streak}</span>}
         <button type="button" className="p-link p-small" onClick={() => setEditing((e) => !e)} aria-expanded={editing}
-          aria-label={`Edit goal: ${ACTIVITY_LABELS[goal.metric]}`}>Edit</button>
+          aria-label={v.editLabel}>Edit</button>
       </div>
       {editing && <EditGoal goal={goal} progress={progress} onClose={() => setEditing(false)} />}
     </li>
@@ -141,7 +139,7 @@ function StarterOffer() {
   return (
     <div className="p-card p-starter" data-testid="starter-goals">
       <p><strong>Start with three small goals</strong></p>
-      <p className="p-muted p-small">From the networking playbook. Change the numbers or untick any you do not want.</p>
+      <p className="p-muted p-small">{STARTER_HINT}</p>
       <ul className="p-starter-list">
         {drafts.map((d, i) => (
           <li key={d.metric}>

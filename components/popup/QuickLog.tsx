@@ -2,15 +2,11 @@
 import { useId, useState } from 'react';
 import { EVENT_KINDS } from '../../lib/db/constants';
 import type { RapportEvent } from '../../lib/db/schema';
+import { QUICK_LOG_CHOICES, type QuickLogWhat } from './format';
 import { useRun } from './status';
 
-type What = 'event' | 'group-joined' | 'expertise-shared' | 'workshop-ran';
-const CHOICES: { what: What; label: string }[] = [
-  { what: 'event', label: 'Attended an event' },
-  { what: 'group-joined', label: 'Joined a group' },
-  { what: 'expertise-shared', label: 'Shared expertise' },
-  { what: 'workshop-ran', label: 'Ran a workshop' },
-];
+type What = QuickLogWhat;
+const CHOICES = QUICK_LOG_CHOICES;
 const EVENT_KIND_LABELS: Record<RapportEvent['kind'], string> = {
   conference: 'Conference', meetup: 'Meetup', workshop: 'Workshop', webinar: 'Webinar', training: 'Training', other: 'Other',
 };

@@ -1,18 +1,11 @@
 /** "Due today": follow-ups with people, commitments and the share-expertise prompt. */
 import { type ReactNode, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { RELATIONSHIP_LABELS } from '../../lib/db/constants';
-import type { Contact, Reminder } from '../../lib/db/schema';
-import { dayDiff } from '../../lib/goals/periods';
-import { type DueEntry, contactContext, dueText } from '../../lib/reminders/due';
-import { sinceSharedText } from '../../lib/reminders/prompts';
+import type { DueEntry } from '../../lib/reminders/due';
 import type { OpOutput } from '../../lib/api/protocol';
 import type { DueView } from './data';
-import { friendlyDay, safeProfileUrl } from './format';
+import { type DueBody, NO_FOLLOW_UPS, dueItemView, dueKey, moreText, nextText } from './format';
 import { useRun } from './status';
-import { displayText } from '../safeText';
-
-const LABELS: Record<string, string> = RELATIONSHIP_LABELS;
 
 /** `due`: the first page of the due list; `total`: how many are due in all (read after the first paint). */
 export function RemindersSection({ today, due, total, onMore }: { today: string; due: DueView | undefined; total: number | undefined; onMore: () => void }) {
@@ -26,11 +19,11 @@ export function RemindersSection({ today, due, total, onMore }: { today: string;
       {due === undefined ? <p className="p-muted">Loading…</p> : due.entries.length === 0 ? <NothingDue due={due} today={today} /> : (
         <>
           <ul className="p-list" aria-label="Things due">
-            {due.entries.map((e) => <DueItem key={key(e)} entry={e} due={due} today={today} />)}
+            {due.entries.map((e) => <DueItem key={dueKey(e)} entry={e} due={due} today={today} />)}
           </ul>
           {due.more && (
             <button type="button" className="p-more" onClick={onMore}>
-              {total != null && total > due.entries.length ? `Show more (${total - due.entries.length} more due)` : 'Show more'}
+              {moreText(total, due.entries.length)}
             </button>
           )}
         </>
@@ -39,23 +32,13 @@ export function RemindersSection({ today, due, total, onMore }: { today: string;
   );
 }
 
-function key(e: DueEntry): string {
-  return e.type === 'contact' ? `c${e.contactId}` : `r${e.reminder.id}`;
-}
-
 function NothingDue({ due, today }: { due: DueView; today: string }) {
+  const next = nextText(due, today);
   return (
     <div className="p-empty">
       <p><strong>You are all caught up.</strong></p>
-      {due.next ? (
-        <p className="p-muted">Next: {due.next.what} — {friendlyDay(due.next.due, today)}.</p>
-      ) : null}
-      {!due.hasFollowUps && (
-        <p className="p-muted">
-          Save people from their LinkedIn profile with the Rapport panel and set how often to keep in touch
-          (for example a mentor every 30 days); they will show up here when it is time.
-        </p>
-      )}
+      {next ? <p className="p-muted">{next}</p> : null}
+      {!due.hasFollowUps && <p className="p-muted">{NO_FOLLOW_UPS}</p>}
     </div>
   );
 }
@@ -65,61 +48,49 @@ function openProfile(url: string) {
 }
 
 function DueItem({ entry, due, today }: { entry: DueEntry; due: DueView; today: string }) {
-  const contactId = entry.type === 'contact' ? entry.contactId : entry.reminder.contactId;
-  const contact = contactId != null ? due.contacts.get(contactId) : undefined;
-  const overdue = dayDiff(entry.due, today) > 0;
-  const kindClass = entry.type === 'contact' ? 'follow-up' : entry.reminder.kind;
-  const when = <span className={`p-when ${overdue ? 'p-late' : 'p-muted'}`}>{dueText(entry.due, today)}</span>;
+  const v = dueItemView(entry, due, today);
+  const when = <span className={`p-when ${v.overdue ? 'p-late' : 'p-muted'}`}>{v.when}</span>;
   return (
-    <li className={`p-item kind-${kindClass}`} data-testid="reminder-item" data-kind={kindClass}>
-      {entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? (
-        <ShareBody reminder={entry.reminder} lastShared={due.lastShared} today={today} when={when} />
-      ) : entry.type === 'contact' ? (
-        <PersonBody contact={contact} title={null} today={today} when={when} />
-      ) : (
-        <PersonBody contact={contact} title={entry.reminder.title} today={today} kind={entry.reminder.kind} when={when} />
-      )}
+    <li className={`p-item kind-${v.kindClass}`} data-testid="reminder-item" data-kind={v.kindClass}>
+      {v.body.type === 'share' ? <ShareBody body={v.body} when={when} /> : <PersonBody body={v.body} when={when} />}
       <div className="p-item-foot">
-        <Actions entry={entry} name={entry.type === 'reminder' && entry.reminder.kind === 'share-expertise' ? 'Share your expertise' : displayText(contact?.name ?? (entry.type === 'reminder' ? entry.reminder.title : 'this contact'))} />
+        <Actions entry={entry} name={v.name} doneTitle={v.doneTitle} />
       </div>
     </li>
   );
 }
 
-function PersonBody({ contact, title, today, kind, when }: { contact: Contact | undefined; title: string | null; today: string; kind?: Reminder['kind']; when: ReactNode }) {
-  const url = safeProfileUrl(contact?.profileUrl);
+function PersonBody({ body, when }: { body: Extract<DueBody, { type: 'person' }>; when: ReactNode }) {
+  const { name, url } = body;
   return (
     <div className="p-item-body">
       <div className="p-item-title">
-        {contact ? (
-          url ? (
-            <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); openProfile(url); }}
-              aria-label={`${displayText(contact.name)} — open LinkedIn profile in a new tab`}>
-              <bdi>{displayText(contact.name)}</bdi><span aria-hidden="true" className="p-ext">↗</span>
-            </a>
-          ) : <span className="p-name"><bdi>{displayText(contact.name)}</bdi></span>
-        ) : title ? <span className="p-name"><bdi>{displayText(title)}</bdi></span> : <span className="p-name">A contact</span>}
-        {kind === 'commitment' && <span className="p-tag">Promised</span>}
-        {kind === 'follow-up' && <span className="p-tag">Follow-up</span>}
+        {name === null ? <span className="p-name">A contact</span> : url ? (
+          <a href={url} className="p-name" onClick={(e) => { e.preventDefault(); openProfile(url); }}
+            aria-label={`${name} — open LinkedIn profile in a new tab`}>
+            <bdi>{name}</bdi><span aria-hidden="true" className="p-ext">↗</span>
+          </a>
+        ) : <span className="p-name"><bdi>{name}</bdi></span>}
+        {body.tag && <span className="p-tag">{body.tag}</span>}
         {when}
       </div>
-      {contact && title && <div className="p-item-text"><bdi>{displayText(title)}</bdi></div>}
-      {contact && <div className="p-muted p-small"><bdi>{displayText(contactContext(contact, today, LABELS))}</bdi></div>}
+      {body.text !== null && <div className="p-item-text"><bdi>{body.text}</bdi></div>}
+      {body.context !== null && <div className="p-muted p-small"><bdi>{body.context}</bdi></div>}
     </div>
   );
 }
 
-function ShareBody({ reminder, lastShared, today, when }: { reminder: Reminder; lastShared: string | null; today: string; when: ReactNode }) {
+function ShareBody({ body, when }: { body: Extract<DueBody, { type: 'share' }>; when: ReactNode }) {
   return (
     <div className="p-item-body">
       <div className="p-item-title"><span className="p-name">Share your expertise</span>{when}</div>
-      <div className="p-item-text"><bdi>{displayText(reminder.title)}</bdi></div>
-      <div className="p-muted p-small">{sinceSharedText(lastShared, lastShared ? dayDiff(lastShared, today) : null)}</div>
+      <div className="p-item-text"><bdi>{body.text}</bdi></div>
+      <div className="p-muted p-small">{body.since}</div>
     </div>
   );
 }
 
-function Actions({ entry, name }: { entry: DueEntry; name: string }) {
+function Actions({ entry, name, doneTitle }: { entry: DueEntry; name: string; doneTitle: string | undefined }) {
   const { run, busy } = useRun();
   const [snoozing, setSnoozing] = useState(false);
   const isShare = entry.type === 'reminder' && entry.reminder.kind === 'share-expertise';
@@ -161,7 +132,7 @@ function Actions({ entry, name }: { entry: DueEntry; name: string }) {
   return (
     <div className="p-actions" role="group" aria-label={`Actions for ${name}`}>
       <button type="button" className="p-btn p-primary" disabled={busy} onClick={() => void done()}
-        title={entry.type === 'contact' ? 'Logs that you got in touch (a message) and sets the next follow-up' : isShare ? 'Counts toward your expertise goal' : undefined}>
+        title={doneTitle}>
         Done
       </button>
       <button type="button" className="p-btn" disabled={busy} onClick={() => setSnoozing(true)} aria-label={`Snooze ${name}`}>Snooze</button>

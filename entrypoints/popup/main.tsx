@@ -1,7 +1,7 @@
-import { firstScreen } from './first';
+import { firstPaint, firstScreen } from './first';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
 
-// React and the popup load as a second chunk, so that the first screen's reads (./first) start
-// before that chunk is even parsed.
-void import('./app').then(({ mount }) => mount(firstScreen));
+// React and the popup load as a second chunk while the first screen is read and drawn without them
+// (./first), and take it over once it is on screen.
+void import('./app').then(({ mount }) => mount(firstScreen, firstPaint));
