@@ -2,11 +2,13 @@
  * Everyone in the network: search as you type, filters, sort, virtualised rows (fast at 30,000),
  * bulk tag, bulk delete with undo, and the contact editor the panel uses.
  */
-import { type ReactNode, memo, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, Suspense, memo, startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import Dexie, { type ObservabilitySet } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { getDb } from '../../lib/db/db';
-import { type Contact, RELATIONSHIPS } from '../../lib/db/schema';
+import type { Contact } from '../../lib/db/schema';
+import { RELATIONSHIPS } from '../../lib/db/constants';
 import {
   type ContactFilter, type ContactSort, EMPTY_INDEX, type ListContact, type NameIndex, type SearchIndex, type StatusFilter, addToIndex, allRelationships,
   allTags, appendToIndex, filterPositions, isEmptyFilter, isOverdue, narrows, newIndexBuilder, orderIndex, removeFromIndex, snapshotIndex,
@@ -14,9 +16,12 @@ import {
 } from '../../lib/manage/search';
 import { changedContactIds, loadContactsInChunks, toListContact } from '../../lib/manage/load';
 import { EMPTY_NEW_CONTACT, type NewContactForm as NewContactFormValues, newContactInput, slugFromProfileInput } from '../../lib/manage/newContact';
-import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useSettings, useToast, useToday } from './common';
-import { ContactDrawer } from './ContactDrawer';
+import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useToast, useToday } from './common';
+import { lazyWithZod } from './lazy';
 import { displayText } from '../safeText';
+
+// The editor (the panel's, with zod) loads when a contact is first opened.
+const ContactDrawer = lazyWithZod<{ contactId: number; onClose: () => void }>(() => import('./ContactDrawer'), 'ContactDrawer');
 
 const ROW_HEIGHT = 52;
 
@@ -72,7 +77,7 @@ function useContactIndex(): Loaded | undefined {
       let total = 0;
       if (initial) void getDb().contacts.count().then((n) => { total = n; }, () => {});
       void loadContactsInChunks(getDb(), (rows) => {
-        appendToIndex(next, rows.map(toListContact));
+        appendToIndex(next, rows);
         for (const c of rows) {
           for (const t of c.tags) tagSet.add(t);
           for (const r of c.relationships) relSet.add(r);
@@ -85,11 +90,12 @@ function useContactIndex(): Loaded | undefined {
           current = snap;
           const update: Loaded = { index: snap, complete: false, total: Math.max(total, snap.contacts.length), tags: NO_LABELS, relationships: NO_LABELS };
           // Later chunks render as a transition: React slices the work and yields to scrolling.
-          if (first) setState(update);
+          if (first) { performance.mark('rapport:list-first-chunk'); setState(update); }
           else startTransition(() => setState(update));
         }
       }, { cancelled: () => gen !== generation }).then((done) => {
         if (!done || gen !== generation) return;
+        if (initial) performance.mark('rapport:list-loaded');
         current = next;
         complete = true;
         failures = 0;
@@ -144,12 +150,24 @@ function useContactIndex(): Loaded | undefined {
   return state;
 }
 
+/**
+ * The user's own relationship labels (settings), read without zod (the list is in the page's first
+ * script): what is stored, strings only.
+ */
+function useCustomRelationships(): readonly string[] {
+  const list = useLiveQuery(async () => {
+    const stored = ((await getDb().settings.get('settings'))?.value as { customRelationships?: unknown } | undefined)?.customRelationships;
+    return Array.isArray(stored) ? stored.filter((x): x is string => typeof x === 'string') : NO_LABELS;
+  }, []);
+  return list ?? NO_LABELS;
+}
+
 export function ContactsSection() {
   const loaded = useContactIndex();
   const nameIndex = loaded?.index;
   const contacts = loaded?.complete ? nameIndex!.contacts : undefined;
   const cache = useRef<FilterCache | null>(null);
-  const settings = useSettings();
+  const customRelationships = useCustomRelationships();
   const day = useToday();
   const [query, setQuery] = useState('');
   const [relationship, setRelationship] = useState('');
@@ -184,8 +202,8 @@ export function ContactsSection() {
   const tags = loaded?.complete ? loaded.tags : NO_LABELS;
   const usedRelationships = loaded?.complete ? loaded.relationships : NO_LABELS;
   const relationships = useMemo(
-    () => [...new Set([...RELATIONSHIPS, ...(settings?.customRelationships ?? []), ...usedRelationships])],
-    [usedRelationships, settings?.customRelationships],
+    () => [...new Set([...RELATIONSHIPS, ...customRelationships, ...usedRelationships])],
+    [usedRelationships, customRelationships],
   );
 
   // Selection keeps only contacts that still exist.
@@ -305,7 +323,7 @@ export function ContactsSection() {
         )}
       </div>
 
-      {openId !== null && <ContactDrawer contactId={openId} onClose={() => setOpenId(null)} />}
+      {openId !== null && <Suspense fallback={null}><ContactDrawer contactId={openId} onClose={() => setOpenId(null)} /></Suspense>}
     </section>
   );
 }
@@ -320,29 +338,32 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
     count: contacts.length + placeholders,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 2,
+    // Rows render in the scroll event itself (the virtualizer flushes synchronously while
+    // scrolling), so one row beyond each edge is enough; every extra row is laid out on every
+    // frame of a drag.
+    overscan: 1,
   });
   const items = virtualizer.getVirtualItems();
-  // Rows are keyed by index modulo the number rendered: consecutive indexes get distinct keys, a row
+  // Rows are keyed by index modulo the number of slots: consecutive indexes get distinct keys, a row
   // that stays on screen keeps its element, and a long jump (a fast drag) reuses the elements in
-  // place instead of replacing them all (less DOM and garbage per frame).
-  const slots = Math.max(1, items.length);
+  // place instead of replacing them all (less DOM and garbage per frame). The number of slots only
+  // grows: the window holds one row more or less depending on how the first row is cut, and a
+  // modulus that followed it would give every row a new key, rebuilding them all, in one frame out
+  // of two of a drag.
+  const slotsRef = useRef(1);
+  slotsRef.current = Math.max(slotsRef.current, items.length);
+  const slots = slotsRef.current;
   return (
     <div ref={scrollRef} className="o-list-scroll" data-testid="contact-scroll">
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }} aria-label="Contacts">
         {items.map((v) => {
-          const c = contacts[v.index];
-          if (!c) {
-            return (
-              <li key={v.index % slots} className="o-list-row o-muted" style={{ transform: `translateY(${v.start}px)` }} aria-busy="true">
-                <span /><span className="o-cell">Loading…</span>
-              </li>
-            );
-          }
           // Keyed by the slot on screen, not the contact: a keystroke or a scroll updates the rows'
-          // text in place instead of replacing their elements.
+          // text in place instead of replacing their elements. A row still loading is the same
+          // component (and elements) as a loaded one, so rows that arrive while the list scrolls
+          // update in place too.
+          const c = contacts[v.index] ?? null;
           return (
-            <Row key={v.index % slots} contact={c} top={v.start} selected={selected.has(c.id)} onToggle={onToggle} onOpen={onOpen} today={today} />
+            <Row key={v.index % slots} contact={c} top={v.start} selected={c ? selected.has(c.id) : false} onToggle={onToggle} onOpen={onOpen} today={today} />
           );
         })}
       </ul>
@@ -357,9 +378,29 @@ const Rows = memo(function Rows({ contacts, placeholders = 0, selected, onToggle
  * without an extra element per field.
  */
 const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, today }: {
-  contact: ListContact; top: number; selected: boolean; onToggle: (id: number, on: boolean) => void;
+  /** null: a row still loading (same elements, no text). */
+  contact: ListContact | null; top: number; selected: boolean; onToggle: (id: number, on: boolean) => void;
   onOpen: (id: number) => void; today: string;
 }) {
+  const style = { transform: `translateY(${top}px)` };
+  if (!c) {
+    return (
+      <li className="o-list-row o-muted" style={style} data-selected={false} aria-busy="true">
+        <input type="checkbox" checked={false} disabled aria-label="Loading contact" onChange={noop} />
+        <div className="o-cell">
+          <button type="button" className="o-link o-name o-iso" dir="auto" disabled tabIndex={-1}>Loading…</button>
+          <div className="o-cell-sub o-iso" dir="auto" />
+        </div>
+        <div className="o-cell">
+          <div className="o-cell-main o-muted" dir="auto" />
+          <div className="o-cell-sub o-iso" dir="auto" />
+        </div>
+        <div className="o-cell o-chips" />
+        <div className="o-cell" />
+        <div className="o-cell"><span className="o-cell-sub o-overdue" /></div>
+      </li>
+    );
+  }
   const late = isOverdue(c, today);
   const rels = c.relationships, tags = c.tags;
   const n = rels.length + tags.length;
@@ -374,7 +415,7 @@ const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, tod
   if (n > 4) chips.push(<span key="more" className="o-chip">+{n - 4}</span>);
   const sub = c.headline ?? (c.slug ? `linkedin.com/in/${c.slug}` : '');
   return (
-    <li className="o-list-row" style={{ transform: `translateY(${top}px)` }} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
+    <li className="o-list-row" style={style} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
       <input type="checkbox" checked={selected} aria-label={`Select ${displayText(c.name)}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
       <div className="o-cell">
         <button type="button" className="o-link o-name o-iso" dir="auto" onClick={() => onOpen(c.id)} data-testid="contact-open">{displayText(c.name)}</button>
@@ -394,6 +435,8 @@ const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, tod
     </li>
   );
 });
+
+const noop = () => {};
 
 function BulkBar({ ids, tags, onDone }: { ids: number[]; tags: string[]; onDone: () => void }) {
   const [tag, setTag] = useState('');

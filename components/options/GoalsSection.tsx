@@ -6,7 +6,8 @@ import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind, type Goal, PERIODS,
 import { loadGoalProgress } from '../../lib/goals/db';
 import { paceText, streakText } from '../../lib/goals/progress';
 import { describeGoal } from '../../lib/goals/starters';
-import { ErrorText, WEEKDAYS, WEEKDAY_NAMES, relLabel, useAction, useSettings } from './common';
+import { ErrorText, WEEKDAYS, WEEKDAY_NAMES, relLabel, useAction } from './common';
+import { useSettings } from './settings';
 
 const PERIOD_NAMES: Record<Period, string> = { week: 'Week', month: 'Month', quarter: 'Quarter' };
 

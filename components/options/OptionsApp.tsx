@@ -1,20 +1,24 @@
 /** The options page: a left nav and one section at a time, routed by the URL hash (#contacts …). */
-import { useEffect, useState, type ComponentType } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../lib/db/db';
 import { ToastHost } from './common';
-import { WelcomeSection } from './WelcomeSection';
-import { GoalsSection } from './GoalsSection';
 import { ContactsSection } from './ContactsSection';
-import { GroupsEventsSection } from './GroupsEventsSection';
-import { DuplicatesSection } from './DuplicatesSection';
-import { PrivacySection } from './PrivacySection';
+import { type LazyComponent, lazyWithZod } from './lazy';
+
+// Only the contact list (the page's default section, and the heaviest to show) is in the page's
+// first script; every other section is its own chunk, loaded when it is first opened (lazy.ts).
+const WelcomeSection = lazyWithZod(() => import('./WelcomeSection'), 'WelcomeSection');
+const GoalsSection = lazyWithZod(() => import('./GoalsSection'), 'GoalsSection');
+const GroupsEventsSection = lazyWithZod(() => import('./GroupsEventsSection'), 'GroupsEventsSection');
+const DuplicatesSection = lazyWithZod(() => import('./DuplicatesSection'), 'DuplicatesSection');
+const PrivacySection = lazyWithZod(() => import('./PrivacySection'), 'PrivacySection');
 
 // Import and Backup are written by another engineer; picked up when their files exist.
-const external = import.meta.glob<Record<string, ComponentType>>('./{ImportSection,BackupSection}.tsx', { eager: true });
-function externalSection(name: 'ImportSection' | 'BackupSection'): ComponentType | null {
-  const mod = external[`./${name}.tsx`];
-  return mod ? (mod[name] ?? mod.default ?? null) : null;
+const external = import.meta.glob<Record<string, unknown>>('./{ImportSection,BackupSection}.tsx');
+function externalSection(name: 'ImportSection' | 'BackupSection'): LazyComponent | null {
+  const load = external[`./${name}.tsx`];
+  return load ? lazyWithZod(load, name) : null;
 }
 const ImportSection = externalSection('ImportSection');
 const BackupSection = externalSection('BackupSection');
@@ -43,6 +47,10 @@ function Placeholder({ title }: { title: string }) {
       <div className="o-card"><p className="o-muted">This section is not available in this build yet.</p></div>
     </section>
   );
+}
+
+function SectionLoading() {
+  return <section className="o-section" aria-busy="true"><p className="o-muted">Loading…</p></section>;
 }
 
 export function OptionsApp() {
@@ -88,7 +96,7 @@ export function OptionsApp() {
             Stored only in this browser
           </div>
         </nav>
-        <main className="o-main">{body}</main>
+        <main className="o-main"><Suspense fallback={<SectionLoading />}>{body}</Suspense></main>
       </div>
     </ToastHost>
   );

@@ -1,6 +1,7 @@
 /** First run: what Rapport does, where its panel lives, and persistent storage. */
 import { useEffect, useState } from 'react';
-import { ErrorText, useAction, useSettings } from './common';
+import { ErrorText, useAction } from './common';
+import { useSettings } from './settings';
 
 type PersistState = 'unknown' | 'asking' | 'granted' | 'denied' | 'unsupported';
 

@@ -1,19 +1,13 @@
 /** Small pieces shared by the options page's sections. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../lib/db/db';
-import { type Contact, RELATIONSHIP_LABELS, type Settings } from '../../lib/db/schema';
+import type { Contact } from '../../lib/db/schema';
+import { RELATIONSHIP_LABELS } from '../../lib/db/constants';
 import type { DeletedBundle } from '../../lib/api/ops/manage';
-import { mergeSettings } from '../../lib/domain/settings';
 import { today } from '../../lib/domain/dates';
 import { call } from '../../lib/api/client';
 import { useAction as useSharedAction } from '../useAction';
 
-/** The user's settings (live), or undefined while loading. */
-export function useSettings(): Settings | undefined {
-  const row = useLiveQuery(async () => (await getDb().settings.get('settings')) ?? null, []);
-  return row === undefined ? undefined : mergeSettings(row?.value);
-}
+// Zod-free (the contact list is the page's first script, without zod): useSettings is in settings.ts.
 
 /** Today's ISO date; refreshed when the page regains focus. */
 export function useToday(): string {

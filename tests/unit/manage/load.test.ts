@@ -4,7 +4,7 @@ import { createDb } from '../../../lib/db/db';
 import { changedContactIds, loadContactsInChunks, toListContact } from '../../../lib/manage/load';
 import {
   type ContactFilter, EMPTY_INDEX, addToIndex, appendToIndex, filterPositions, EMPTY_FILTER, isEmptyFilter, newIndexBuilder, orderIndex, removeFromIndex,
-  snapshotIndex, sortContacts,
+  type ListContact, snapshotIndex, sortContacts,
 } from '../../../lib/manage/search';
 import { contact } from './helpers';
 
@@ -27,6 +27,24 @@ describe('loading the contact list in chunks', () => {
     const ids = index.contacts.map((c) => c.id);
     expect(new Set(ids).size).toBe(95);
     expect(index.contacts.map((c) => c.name)).toEqual(sortContacts(await db.contacts.toArray(), 'name').map((c) => c.name));
+  });
+
+  it('reads stored records (default fields left out) as the whole records Dexie returns', async () => {
+    const db = createDb('test-' + crypto.randomUUID());
+    const rows = Array.from({ length: 23 }, (_, i) => {
+      const { id: _id, ...c } = contact({
+        name: `Person ${i}`, slug: i % 3 ? `p-${i}` : null, headline: i % 2 ? 'Engineer' : null, company: i % 4 ? null : 'Brightloom',
+        tags: i % 5 ? [] : ['rust'], relationships: i % 6 ? [] : ['mentor'], lastInteraction: i % 2 ? null : '2026-01-02',
+      });
+      return { ...c, nameLower: c.name.toLowerCase() };
+    });
+    await db.contacts.bulkAdd(rows as never);
+    const loaded: ListContact[] = [];
+    await loadContactsInChunks(db, (chunk) => { loaded.push(...chunk); }, { first: 4, size: 6 });
+    const byId = new Map(loaded.map((c) => [c.id, c]));
+    const whole = await db.contacts.toArray();
+    expect(byId.size).toBe(23);
+    for (const c of whole) expect(byId.get(c.id)).toEqual(toListContact(c));
   });
 
   it('stops when cancelled', async () => {
@@ -114,7 +132,7 @@ describe('what the list keeps of each contact', () => {
     await db.contacts.bulkAdd(people.map(({ id: _id, ...c }) => c) as never);
     const all = await db.contacts.toArray();
     const b = newIndexBuilder();
-    const seen: typeof all = [];
+    const seen: ListContact[] = [];
     let steps = 0;
     await loadContactsInChunks(db, (rows) => {
       appendToIndex(b, rows.map(toListContact));
