@@ -139,12 +139,33 @@ export function refreshAll(opts: { share?: boolean } = {}): Promise<void> {
   return running;
 }
 
-/** Wraps the API listener's change callback: broadcast as before, then refresh the badge. */
+/**
+ * After writes, the badge is recomputed once they pause for this long (at most MAX_WAIT_MS after
+ * the first): an import's batches each write, and a refresh between two of them would hold the
+ * next batch back (its read transaction is queued before the next write transaction).
+ */
+export const BADGE_REFRESH_DELAY_MS = 400;
+const BADGE_REFRESH_MAX_WAIT_MS = 3000;
+
+/** Wraps the API listener's change callback: broadcast as before, then refresh the badge (debounced). */
 export function withBadgeRefresh(onChanged: (tables: TableName[]) => void | Promise<void>) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt = 0;
+  let share = false;
+  const run = () => {
+    timer = undefined;
+    const s = share;
+    share = false;
+    void refreshAll({ share: s });
+  };
   return (tables: TableName[]): void => {
     void onChanged(tables);
     if (tables.some((t) => t === 'reminders' || t === 'contacts' || t === 'settings' || t === 'interactions' || t === 'activities')) {
-      void refreshAll({ share: tables.includes('settings') || tables.includes('reminders') });
+      share ||= tables.includes('settings') || tables.includes('reminders');
+      const now = Date.now();
+      if (timer === undefined) firstAt = now;
+      else clearTimeout(timer);
+      timer = setTimeout(run, Math.max(0, Math.min(BADGE_REFRESH_DELAY_MS, firstAt + BADGE_REFRESH_MAX_WAIT_MS - now)));
     }
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setDbForTests } from '../../../lib/db/db';
 import { writeSettings } from '../../../lib/domain/settings';
-import { badgeText, maybeNotify, nextNotifyTime, refreshBadge } from '../../../lib/background/alarms';
+import { BADGE_REFRESH_DELAY_MS, badgeText, maybeNotify, nextNotifyTime, refreshBadge, withBadgeRefresh } from '../../../lib/background/alarms';
 import { addContact, addReminder, freshDb } from './helpers';
 
 afterEach(() => setDbForTests(null));
@@ -48,5 +48,33 @@ describe('badge and daily notification', () => {
     await db.contacts.clear();
     await db.reminders.clear();
     expect(await maybeNotify(new Date(2026, 2, 7, 9, 30))).toBe(false); // nothing due: no notification
+  });
+
+  it('after a run of writes (an import\'s batches) the badge is recomputed once, when they pause, and then shows the new count', async () => {
+    const db = freshDb();
+    setDbForTests(db);
+    await writeSettings(db, { shareExpertise: { enabled: false, weekdays: [], prompts: [] } });
+    const setText = vi.fn(async (_: { text: string }) => {});
+    (fakeBrowser as unknown as { action: unknown }).action = { setBadgeText: setText, setBadgeBackgroundColor: vi.fn(async () => {}), setTitle: vi.fn(async () => {}) };
+    const broadcast = vi.fn();
+    const changed = withBadgeRefresh(broadcast);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let batch = 0; batch < 5; batch++) {
+        await addContact(db, { nextFollowUp: '2020-01-01' }); // overdue: counts on the badge
+        changed(['contacts', 'imports']);
+        vi.advanceTimersByTime(BADGE_REFRESH_DELAY_MS - 100);
+      }
+      expect(broadcast).toHaveBeenCalledTimes(5); // open pages hear of every write at once
+      expect(setText).not.toHaveBeenCalled(); // the badge waits for the writes to pause
+      vi.advanceTimersByTime(100);
+    } finally {
+      vi.useRealTimers();
+    }
+    await vi.waitFor(() => expect(setText).toHaveBeenCalledTimes(1));
+    expect(setText).toHaveBeenLastCalledWith({ text: '5' });
+    changed(['groups']); // nothing the badge counts
+    await new Promise((r) => setTimeout(r, BADGE_REFRESH_DELAY_MS + 50));
+    expect(setText).toHaveBeenCalledTimes(1);
   });
 });
