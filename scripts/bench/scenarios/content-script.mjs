@@ -70,7 +70,7 @@ export default {
     const raw = readFileSync(file);
     const gz = gzipSync(raw).length;
     rows.push(row({
-      scenario: 'content script size (gzip)', unit: 'B', value: gz, p95: gz, target: '≤ 15 KB gz', check: ({ median }) => median <= 15 * 1024,
+      scenario: 'content script size (gzip)', unit: 'B', value: gz, p95: gz, target: '≤ 15 KB gz', check: ({ median }) => median <= 15e3 /* KB as printed: 10^3 bytes */,
       notes: `${(raw.length / 1024).toFixed(1)} KB raw, gzip -6; prod build`, build: 'prod',
     }));
     buildEmptyExtension();

@@ -178,7 +178,7 @@ export default {
       const json = statSync(resolve(DATA_DIR, 'bundle.json')).size + statSync(resolve(DATA_DIR, 'goals.json')).size;
       return [row({
         scenario: 'database size (30k contacts)', unit: 'B', value: settled.bytes, p95: settled.bytes, baseline: json, target: '≤ 25 MB',
-        check: ({ median }) => median <= 25 * 1024 * 1024, build: 'prod',
+        check: ({ median }) => median <= 25e6 /* MB as printed: 10^6 bytes (was 25 MiB, looser than the printed figure) */, build: 'prod',
         notes: `IndexedDB of the seeded profile reopened once, closed once LevelDB was idle (${(waited / 1000).toFixed(0)} s; ${settled.breakdown}); `
           + `right after the seeding browser closed: ${(atClose.bytes / 1e6).toFixed(2)} MB (${atClose.breakdown}); `
           + `30k contacts, notes, interactions, activities, 5k reminders; baseline = the same data as JSON; seeded in ${(seeded.seedMs / 1000).toFixed(0)} s`,
