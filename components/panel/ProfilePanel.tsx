@@ -26,7 +26,7 @@ export function ProfilePanel({ report, slug, showPhoto }: { report: PageReport; 
       {!reading && (!p.name || report.via === 'timeout') ? <Missing report={report} /> : null}
       {res.error ? <p className="r-error" role="alert">{res.error.message}</p> : null}
       {res.data === undefined && !res.error ? <p className="r-muted">Loading…</p> : null}
-      {res.data && !contact && reading ? <p className="r-muted" role="status" data-testid="page-reading">Reading the page…</p> : null}
+      {res.data && !contact && reading ? <p className="r-muted" role="status" data-testid="page-reading">Waiting for LinkedIn to show who this is…</p> : null}
       {res.data && !contact && !reading ? (
         <SaveContact slug={slug} p={p} possibleMatch={res.data.possibleMatch} onSaved={res.reload} />
       ) : null}

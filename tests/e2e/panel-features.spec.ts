@@ -165,7 +165,8 @@ test('a page that does not show who it is: the panel comes at once with what is 
 
   // Someone not saved: "Reading the page…" first, with no form asking for the name yet; then the form.
   await page.goto('https://www.linkedin.com/in/nobody-stored-example/');
-  await expect(panel.getByTestId('page-reading')).toHaveText('Reading the page…');
+  await expect(panel.getByTestId('page-reading')).toHaveText('Waiting for LinkedIn to show who this is…');
+  await expect(panel).toContainText('Reading the page…'); // where the name will be
   await expect(panel.getByTestId('save-contact')).toHaveCount(0);
   await expect(panel).toContainText('could not read the name');
   await expect(panel.getByTestId('page-reading')).toHaveCount(0);
