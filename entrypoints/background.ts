@@ -4,10 +4,12 @@ import { broadcastChanged, listenForApiCalls } from '../lib/background/api-liste
 import { registerAlarms, withBadgeRefresh } from '../lib/background/alarms';
 import { listenForPageViews, withPanelScriptSync } from '../lib/background/pages';
 import { listenForCommands } from '../lib/background/commands';
+import { watchWritesForSnapshot } from '../lib/background/first-screen';
 
 z.config({ jitless: true }); // zod 4 probes eval(), which the extension CSP forbids
 
 export default defineBackground(() => {
+  watchWritesForSnapshot();
   listenForApiCalls(withPanelScriptSync(withBadgeRefresh(broadcastChanged)));
   registerAlarms();
   listenForPageViews();

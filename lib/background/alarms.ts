@@ -11,6 +11,7 @@ import { toIsoDate } from '../domain/dates';
 import { readSettings } from '../domain/settings';
 import { type DueList, loadDueList } from '../reminders/due';
 import { ensureShareReminder } from '../reminders/share';
+import { keepSnapshotIfIdle } from './first-screen';
 
 export const REFRESH_ALARM = 'rapport-refresh';
 export const NOTIFY_ALARM = 'rapport-notify';
@@ -130,6 +131,8 @@ export function refreshAll(opts: { share?: boolean } = {}): Promise<void> {
           await scheduleNotifyAlarm(now);
         }
         await refreshBadge(now);
+        // The popup's first screen, kept ready (./first-screen.ts); only a head start if it fails.
+        await keepSnapshotIfIdle(now).catch((err: unknown) => console.warn('[rapport] popup snapshot failed', err));
         await maybeNotify(now);
       } catch (err) {
         console.warn('[rapport] refresh failed', err);

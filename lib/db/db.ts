@@ -9,6 +9,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { compactStorage } from './compact';
+import { writeWatch } from './write-watch';
 import type {
   Activity, Contact, Goal, Group, ImportRun, Interaction, Note, RapportEvent, Reminder, Settings,
 } from './schema';
@@ -147,6 +148,7 @@ export type RapportDB = Dexie & {
 export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERSIONS): RapportDB {
   const db = new Dexie(name, { autoOpen: true }) as RapportDB;
   db.use(compactStorage); // default-valued fields are not stored (lib/db/compact.ts)
+  db.use(writeWatch); // the background hears of each write before it is made (lib/db/write-watch.ts)
   for (const v of versions) {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);

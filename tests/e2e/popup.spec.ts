@@ -152,6 +152,38 @@ test('goals count seeded activities; Done, Snooze and the alarm keep the list an
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+type Kept = { screen: { due: { entries: { type: string; reminder?: { kind: string } }[] }; goals: { goal: { metric: string }; progress: { done: number } }[] } } | undefined;
+const keptScreen = (page: Page): Promise<Kept> =>
+  page.evaluate(async () => (await (globalThis as any).chrome.storage.session.get('popupFirstScreen')).popupFirstScreen);
+
+test('the popup draws from the first screen the background keeps ready, which a write removes before it lands', async ({ openExtensionPage }) => {
+  const setup = await openExtensionPage('popup.html');
+  await seed(setup);
+  // Once writes pause, the background keeps the first screen in session storage (memory only).
+  await expect.poll(async () => (await keptScreen(setup))?.screen.due.entries.length ?? -1).toBe(4);
+
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('goal-item')).toHaveCount(3);
+  await expect(popup.getByTestId('reminder-item')).toHaveCount(4);
+  await expect(popup.locator('#root')).toHaveAttribute('data-first', 'kept');
+  await expect(goalText(popup, 'expertise-shared')).toContainText('1 / 2');
+
+  // Done on the share prompt: by the time the page hears back, the kept screen is gone (or already
+  // new): a popup opened now can never draw the prompt that was just done.
+  await popup.locator('[data-testid="reminder-item"][data-kind="share-expertise"]').getByRole('button', { name: 'Done' }).click();
+  await expect(goalText(popup, 'expertise-shared')).toContainText('2 / 2');
+  const right = (k: Kept) => !k || !k.screen.due.entries.some((e) => e.reminder?.kind === 'share-expertise');
+  expect(right(await keptScreen(popup))).toBe(true);
+  const next = await openExtensionPage('popup.html');
+  await expect(next.getByTestId('reminder-item')).toHaveCount(3);
+  await expect(goalText(next, 'expertise-shared')).toContainText('2 / 2');
+  // And it is kept again, new.
+  await expect.poll(async () => (await keptScreen(popup))?.screen.goals.find((g) => g.goal.metric === 'expertise-shared')?.progress.done ?? -1).toBe(2);
+  const last = await openExtensionPage('popup.html');
+  await expect(last.getByTestId('reminder-item')).toHaveCount(3);
+  await expect(last.locator('#root')).toHaveAttribute('data-first', 'kept');
+});
+
 test('first run offers starter goals; the empty popup says what to do next; recently added updates live', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 380, height: 700 });

@@ -1,0 +1,82 @@
+/**
+ * The background's side of the popup's kept first screen (components/popup/snapshot.ts): drops it
+ * the moment a write to one of the tables it shows is made, and keeps a new one once writes pause
+ * (and on start-up and the refresh alarm, through refreshAll).
+ *
+ * Never stale: a write drops the snapshot before its request is even sent (lib/db/write-watch.ts),
+ * and a snapshot read while something was written is not kept. The removal and a later `set` are
+ * calls on the same storage area from this one worker, so they land in the order made.
+ */
+import { browser } from 'wxt/browser';
+import { getDb } from '../db/db';
+import { onDbWrite } from '../db/write-watch';
+import { toIsoDate } from '../domain/dates';
+import { FIRST_SCREEN_TABLES } from '../../components/popup/idb-read';
+import { readFirstScreen } from '../../components/popup/reads';
+import { SNAPSHOT_KEY, toSnapshot } from '../../components/popup/snapshot';
+
+/** A new snapshot is read once writes pause this long (ms)… */
+export const SNAPSHOT_DELAY_MS = 400;
+/** … or at the latest this long after the first of them (an import writes for seconds). */
+const SNAPSHOT_MAX_WAIT_MS = 10_000;
+
+const SHOWN = new Set<string>(FIRST_SCREEN_TABLES);
+/** Bumped on every write to a shown table: a read that saw a bump is not kept. */
+let generation = 0;
+/** Whether a snapshot may be stored (null: unknown, e.g. a worker that just started). */
+let stored: boolean | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let firstAt = 0;
+
+/** Drops the snapshot (a write to `table` is being made) and schedules a new one. */
+export function dropSnapshot(table: string): void {
+  if (!SHOWN.has(table)) return;
+  generation++;
+  if (stored !== false) {
+    stored = false;
+    void browser.storage.session?.remove(SNAPSHOT_KEY).catch(() => {});
+  }
+  const now = Date.now();
+  if (timer === undefined) firstAt = now;
+  else clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = undefined;
+    void keepSnapshot().catch((err: unknown) => console.warn('[rapport] popup snapshot failed', err));
+  }, Math.max(0, Math.min(SNAPSHOT_DELAY_MS, firstAt + SNAPSHOT_MAX_WAIT_MS - now)));
+}
+
+/**
+ * Reads the first screen of `now`'s day and keeps it, unless something was written meanwhile (the
+ * snapshot scheduled after that write will be kept instead). Returns whether it was kept.
+ */
+export async function keepSnapshot(now: Date = new Date()): Promise<boolean> {
+  const area = browser.storage.session;
+  if (!area) return false;
+  const seen = generation;
+  const screen = await readFirstScreen(getDb(), now, toIsoDate(now));
+  if (seen !== generation) return false;
+  stored = true; // before the set: a write from now on removes it again, after the set lands
+  await area.set({ [SNAPSHOT_KEY]: toSnapshot(screen) });
+  return true;
+}
+
+/**
+ * keepSnapshot, unless writes are still going on (a snapshot is scheduled for when they pause: a
+ * read now would be thrown away, and would hold the next write back, e.g. an import's next batch).
+ */
+export function keepSnapshotIfIdle(now: Date = new Date()): Promise<boolean> {
+  return timer === undefined ? keepSnapshot(now) : Promise.resolve(false);
+}
+
+/** Call once from the background's main function. */
+export function watchWritesForSnapshot(): void {
+  onDbWrite(dropSnapshot);
+}
+
+/** Tests only: forget the state (a fresh worker). */
+export function resetSnapshotStateForTests(): void {
+  generation = 0;
+  stored = null;
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+}
