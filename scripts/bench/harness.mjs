@@ -324,21 +324,30 @@ export async function seed(session, { bundle, goals }, log = () => {}) {
 }
 
 /**
- * Which fields the app does not store when they hold their default (lib/db/stored-defaults.json,
- * applied by lib/db/compact.ts): records seeded raw are stored the way the app stores them.
+ * Which fields the app does not store when they hold their default, and which it packs into one
+ * array (lib/db/stored-defaults.json, applied by lib/db/compact.ts): records seeded raw are stored
+ * the way the app stores them under the current schema.
  */
 const STORED_DEFAULTS = JSON.parse(readFileSync(resolve(ROOT, 'lib/db/stored-defaults.json'), 'utf8'));
 export function asStored(table, record) {
-  const d = table === '//' ? undefined : STORED_DEFAULTS[table];
+  const d = table === '//' || table === '$packed' ? undefined : STORED_DEFAULTS[table];
   const derived = ['contacts', 'notes', 'reminders'].includes(table);
-  if (!d && !derived) return record;
+  const packed = table === '//' ? undefined : STORED_DEFAULTS.$packed[table];
+  if (!d && !derived && !packed) return record;
+  const isDefault = (k, v) => k in (d ?? {}) && (Array.isArray(d[k]) ? Array.isArray(v) && v.length === 0 : v === d[k]);
   const out = { ...record };
-  for (const [k, v] of Object.entries(d ?? {})) {
-    if (k in out && (Array.isArray(v) ? Array.isArray(out[k]) && out[k].length === 0 : out[k] === v)) delete out[k];
-  }
+  for (const k of Object.keys(d ?? {})) if (k in out && isDefault(k, out[k])) delete out[k];
   // Derived fields (lib/db/compact.ts): updatedAt equal to createdAt; a contact's canonical profile URL.
-  if (derived && 'updatedAt' in out && 'createdAt' in out && out.updatedAt === out.createdAt) delete out.updatedAt;
+  const sameUpdated = derived && 'updatedAt' in out && 'createdAt' in out && out.updatedAt === out.createdAt;
+  if (sameUpdated) delete out.updatedAt;
   if (table === 'contacts' && typeof out.slug === 'string' && out.profileUrl === `https://www.linkedin.com/in/${encodeURIComponent(out.slug)}/`) out.profileUrl = true;
+  // Packed fields (lib/db/compact.ts, current schema): one array `$`, a default or derived value as null.
+  if (packed && !('$' in record) && packed.every((k) => k in record && record[k] !== undefined && (record[k] !== null || d?.[k] === null))) {
+    const values = packed.map((k) => (isDefault(k, record[k]) || (sameUpdated && k === 'updatedAt') ? null : record[k]));
+    while (values.length && values[values.length - 1] === null) values.pop();
+    for (const k of packed) delete out[k];
+    out.$ = values;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 /** Contacts, interactions and tags: what the panel needs to record a person. */
 import { z } from 'zod';
 import type { RapportDB } from '../../db/db';
+import { interactionActivities } from '../../db/activity-lookup';
 import {
   type Contact, INTERACTION_KINDS, PAGE_FIELDS, connectionStatus, contactSchema, degree, howWeMet,
   interactionSchema, isoDate, noteSchema, relationship, reminderSchema,
@@ -291,7 +292,7 @@ export const contactOps = {
         const interaction = await db.interactions.get(id);
         if (!interaction) return null;
         await db.interactions.delete(id);
-        await db.activities.where('contactId').equals(interaction.contactId).filter((a) => a.interactionId === id).delete();
+        await db.activities.bulkDelete((await interactionActivities(db, interaction)).map((a) => a.id));
         const contact = await db.contacts.get(interaction.contactId);
         if (!contact) return null;
         const latest = await db.interactions

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type RapportDB, TABLES } from '../../db/db';
+import { activitiesOf } from '../../db/activity-lookup';
 import {
   type Contact, EVENT_KINDS, activitySchema, contactSchema, eventSchema, interactionSchema,
   isoDate, noteSchema, reminderSchema,
@@ -37,7 +38,7 @@ async function relatedRows(db: RapportDB, ids: number[]) {
   const [notes, interactions, activities, reminders] = await Promise.all([
     db.notes.where('[targetType+targetId]').anyOf(ids.map((i) => ['contact', i] as [string, number])).toArray(),
     db.interactions.where('[contactId+date]').between([Math.min(...ids), ''], [Math.max(...ids), '\uffff']).filter((x) => set.has(x.contactId)).toArray(),
-    db.activities.where('contactId').anyOf(ids).toArray(),
+    activitiesOf(db, ids),
     db.reminders.where('contactId').anyOf(ids).toArray(),
   ]);
   return { notes, interactions, activities, reminders };

@@ -91,7 +91,7 @@ describe('compact storage', () => {
   it('lists only fields every record of the table has, each with a default its schema accepts', () => {
     const schemas: Record<string, z.ZodObject> = { contacts: contactSchema, interactions: interactionSchema, activities: activitySchema, reminders: reminderSchema };
     for (const [table, fields] of Object.entries(DEFAULTS)) {
-      if (table === '//') continue;
+      if (table === '//' || table === '$packed') continue;
       const schema = schemas[table];
       expect(schema, table).toBeDefined();
       for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
@@ -106,10 +106,13 @@ describe('compact storage', () => {
 
   it('compactRecord and withDefaults are inverses for records that hold every field', () => {
     const r = { id: 1, kind: 'mentorship', date: '2025-01-01', contactId: 3, groupId: null, eventId: null, interactionId: 9, reminderId: null, note: null, source: 'panel', createdAt: 5 };
-    const c = compactRecord('activities', r);
+    const c = compactRecord('activities', r, false); // not packed (a schema that indexes contactId)
     expect(c).toEqual({ id: 1, kind: 'mentorship', date: '2025-01-01', contactId: 3, interactionId: 9, source: 'panel', createdAt: 5 });
     expect(r.groupId).toBeNull(); // the caller's object is left alone
     expect(withDefaults('activities', c)).toEqual(r);
+    const packed = compactRecord('activities', r);
+    expect(packed).toEqual({ id: 1, kind: 'mentorship', date: '2025-01-01', $: ['panel', 5, 3, 9] });
+    expect(withDefaults('activities', packed)).toEqual(r);
     expect(compactRecord('notes', { id: 1, text: 'x', extra: null })).toEqual({ id: 1, text: 'x', extra: null }); // no list: stored as is
     expect(compactRecord('goals', { id: 1, createdAt: 5, updatedAt: 5 })).toEqual({ id: 1, createdAt: 5, updatedAt: 5 }); // not compacted
   });
@@ -145,6 +148,64 @@ describe('compact storage', () => {
     expect(await db.notes.where('[targetType+targetId]').equals(['contact', contact.id]).toArray()).toEqual([note]);
     db.close();
     await Dexie.delete(db.name);
+  });
+
+  it('packs the unindexed fields of interactions, notes and activities into one array, and every kind of read gives them back whole', async () => {
+    const db = freshDb();
+    const { contact } = await api(db, 'contact.save', { slug: 'ines-example', name: 'Ines Example' });
+    const view = await api(db, 'interaction.log', { contactId: contact.id, kind: 'mentorship', date: '2026-06-01', note: 'Career chat' });
+    const interaction = view.interactions[0];
+    const note = await api(db, 'note.add', { targetType: 'contact', targetId: contact.id, text: 'Prefers email' });
+    // On disk: the indexed fields on their own, the rest in `$` (a default or derived value as null, trailing ones left out).
+    expect(await rawGet(db.name, 'interactions', interaction.id)).toEqual({ id: interaction.id, contactId: contact.id, date: '2026-06-01', $: ['mentorship', interaction.createdAt, 'Career chat'] });
+    expect(await rawGet(db.name, 'notes', note.id)).toEqual({ id: note.id, targetType: 'contact', targetId: contact.id, $: ['Prefers email', note.createdAt] });
+    const activity = (await db.activities.toArray())[0]!;
+    expect(await rawGet(db.name, 'activities', activity.id)).toEqual({ id: activity.id, kind: 'mentorship', date: '2026-06-01', $: ['panel', activity.createdAt, contact.id, interaction.id, null, null, null, 'Career chat'] });
+    expect(activity).toMatchObject({ kind: 'mentorship', contactId: contact.id, interactionId: interaction.id, groupId: null, reminderId: null, note: 'Career chat', source: 'panel' });
+
+    expect(await db.interactions.get(interaction.id)).toEqual(interaction);
+    expect(await db.interactions.where('[contactId+date]').between([contact.id, ''], [contact.id, '\uffff']).toArray()).toEqual([interaction]);
+    expect(await db.notes.where('[targetType+targetId]').equals(['contact', contact.id]).toArray()).toEqual([note]);
+    const seen: unknown[] = [];
+    await db.activities.each((a) => { seen.push(a); }); // a cursor
+    expect(seen).toEqual([activity]);
+    // modify() and update() see whole records and store packed ones.
+    await db.interactions.where('id').equals(interaction.id).modify((i) => { i.note = null; });
+    expect(await rawGet(db.name, 'interactions', interaction.id)).toEqual({ id: interaction.id, contactId: contact.id, date: '2026-06-01', $: ['mentorship', interaction.createdAt] });
+    expect(await db.interactions.get(interaction.id)).toEqual({ ...interaction, note: null });
+    await db.notes.update(note.id, { updatedAt: note.createdAt + 5 });
+    expect((await rawGet(db.name, 'notes', note.id)).$).toEqual(['Prefers email', note.createdAt, note.createdAt + 5]);
+    expect(await db.notes.get(note.id)).toEqual({ ...note, updatedAt: note.createdAt + 5 });
+    // The popup's raw reader (no Dexie) reads them whole too.
+    const { readOnlyDb } = await import('../../../components/popup/idb-read');
+    const raw = readOnlyDb(db.backendDB(), ['activities']);
+    expect(await raw.activities.where('[kind+date]').between(['mentorship', ''], ['mentorship', '\uffff']).toArray()).toEqual([activity]);
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  it('packs a record only when that loses nothing, and reads both forms', () => {
+    const T = 1767898769200;
+    const i = { id: 1, contactId: 2, kind: 'call', date: '2025-01-01', note: null, createdAt: T };
+    expect(compactRecord('interactions', i)).toEqual({ id: 1, contactId: 2, date: '2025-01-01', $: ['call', T] });
+    for (const odd of [
+      { id: 1, contactId: 2, kind: 'call', date: '2025-01-01' }, // fields missing
+      { ...i, kind: null }, // null where null is not the default
+      { ...i, createdAt: undefined },
+      { ...i, $: 'its own field' },
+    ]) {
+      const stored = compactRecord('interactions', odd) as Record<string, unknown>;
+      expect(Array.isArray(stored.$), JSON.stringify(odd)).toBe(false);
+      expect(withDefaults('interactions', stored)).toEqual({ note: null, ...odd });
+    }
+    // Unknown fields stay beside the array; the unpacked (older) form reads the same.
+    expect(withDefaults('interactions', compactRecord('interactions', { ...i, extra: 1 }))).toEqual({ ...i, extra: 1 });
+    expect(withDefaults('interactions', compactRecord('interactions', i, false))).toEqual(i);
+    const n = { id: 3, targetType: 'group', targetId: 4, text: 'x', createdAt: T, updatedAt: T };
+    expect(compactRecord('notes', n)).toEqual({ id: 3, targetType: 'group', targetId: 4, $: ['x', T] });
+    expect(withDefaults('notes', compactRecord('notes', n))).toEqual(n);
+    expect(withDefaults('notes', compactRecord('notes', { ...n, updatedAt: T + 1 }))).toEqual({ ...n, updatedAt: T + 1 });
+    expect(compactRecord('notes', { id: 1, text: 'x', extra: null })).toEqual({ id: 1, text: 'x', extra: null }); // cannot pack: stored as is
   });
 
   it('derived fields round-trip, and only an exact canonical URL is left out', () => {

@@ -107,8 +107,8 @@ describe('schema version 2', () => {
     await Dexie.delete(name);
   });
 
-  it('declares versions 1 and 2 unchanged (version 3 follows them)', () => {
-    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3]);
+  it('declares versions 1 and 2 unchanged (versions 3 and 4 follow them)', () => {
+    expect(SCHEMA_VERSIONS.map((v) => v.version)).toEqual([1, 2, 3, 4]);
     expect(SCHEMA_VERSIONS[1]!.stores.contacts).toBe('++id, &slug, nameLower, *tags, nextFollowUp');
     expect(SCHEMA_VERSIONS[1]!.upgrade).toBeUndefined();
     expect(SCHEMA_VERSIONS[0]!.stores.contacts).toBe('++id, &slug, nameLower, *tags, *relationships, nextFollowUp, lastInteraction, status, connectedOn, updatedAt');

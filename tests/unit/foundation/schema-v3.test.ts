@@ -44,7 +44,7 @@ describe('schema version 3', () => {
     });
     v2.close();
 
-    const db = createDb(name);
+    const db = createDb(name, SCHEMA_VERSIONS.slice(0, 3)); // version 4 (schema-v4.test.ts) follows
     await db.open();
     expect(db.verno).toBe(3);
     const idb = db.backendDB();

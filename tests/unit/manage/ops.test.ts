@@ -40,7 +40,7 @@ async function related(id: number) {
   return {
     notes: await db.notes.where('[targetType+targetId]').equals(['contact', id]).toArray(),
     interactions: await db.interactions.where('contactId').equals(id).toArray().catch(() => db.interactions.filter((i) => i.contactId === id).toArray()),
-    activities: await db.activities.where('contactId').equals(id).toArray(),
+    activities: await db.activities.filter((a) => a.contactId === id).toArray(),
     reminders: await db.reminders.where('contactId').equals(id).toArray(),
   };
 }
