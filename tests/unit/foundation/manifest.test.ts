@@ -43,3 +43,25 @@ describe('built manifest', () => {
     expect(manifest('chrome-mv3-e2e')).toEqual(manifest('chrome-mv3'));
   });
 });
+
+describe('built popup page', () => {
+  // The popup's first screen is drawn by popup-first.js before anything else loads; the module
+  // chunk (React) is named in a <meta> and imported by that script once the screen is drawn
+  // (wxt.config.ts, components/popup/boot.ts). A build that put the module or its preloads back
+  // in the HTML would make them compete with that first script again.
+  for (const dir of ['chrome-mv3', 'chrome-mv3-e2e', 'firefox-mv2']) {
+    it(`${dir}: popup-first.js first in <head>; the app named, not loaded, by the HTML`, () => {
+      const out = resolve(root, process.env.RAPPORT_OUT ?? '.output', dir);
+      manifest(dir); // (says which build is missing)
+      const html = readFileSync(resolve(out, 'popup.html'), 'utf8');
+      const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
+      expect(head.indexOf('<script src="/popup-first.js"')).toBeGreaterThan(-1);
+      expect(head.indexOf('<script src="/popup-first.js"')).toBeLessThan(head.indexOf('<link'));
+      expect(existsSync(resolve(out, 'popup-first.js'))).toBe(true);
+      expect(html).not.toMatch(/type="module"|modulepreload/);
+      const app = /<meta name="rapport-popup-app" content="\/(chunks\/popup-[^"]+\.js)">/.exec(html)?.[1];
+      expect(app).toBeDefined();
+      expect(existsSync(resolve(out, app!))).toBe(true);
+    });
+  }
+});
