@@ -28,7 +28,8 @@ export function PopupApp({ first, initial }: { first?: Promise<FirstScreen | nul
   const due = liveDue ?? (limit === DUE_PAGE ? shown?.due : undefined);
   // What is below the first screen (due list and goals) is read once that is drawn.
   const later = useAfterPaint(goals !== undefined && due !== undefined);
-  const total = useDueTotal(today, later);
+  // (The kept first screen knows the total at once; the popup's own read counts after its paint.)
+  const total = useDueTotal(today, later) ?? shown?.due.total;
   const bars = useWeeklyActivity(today, later ? settings?.weekStart : undefined);
   return (
     <StatusProvider>

@@ -72,7 +72,8 @@ function reminders(due: DueView | undefined, today: string, id: string): HTMLEle
       next !== null && h('p', { class: 'p-muted' }, next),
       !due.hasFollowUps && h('p', { class: 'p-muted' }, NO_FOLLOW_UPS)));
   }
-  return section(id, 'Due today', null,
+  const count = due.total != null && due.total > 0 ? h('span', { class: 'p-count', 'aria-label': `${due.total} due` }, String(due.total)) : null;
+  return section(id, 'Due today', count,
     h('ul', { class: 'p-list', 'aria-label': 'Things due' }, due.entries.map((e) => {
       const v = dueItemView(e, due, today);
       const when = h('span', { class: `p-when ${v.overdue ? 'p-late' : 'p-muted'}` }, v.when);
@@ -84,7 +85,7 @@ function reminders(due: DueView | undefined, today: string, id: string): HTMLEle
             h('button', { type: 'button', class: 'p-btn', 'aria-label': `Snooze ${v.name}` }, 'Snooze'),
             h('button', { type: 'button', class: 'p-btn p-quiet', 'aria-label': `Skip ${v.name}` }, 'Skip'))));
     })),
-    due.more && h('button', { type: 'button', class: 'p-more' }, moreText(undefined, due.entries.length)));
+    due.more && h('button', { type: 'button', class: 'p-more' }, moreText(due.total, due.entries.length)));
 }
 
 function personBody(body: Extract<DueBody, { type: 'person' }>, when: HTMLElement): HTMLElement {

@@ -26,6 +26,12 @@ export interface DueView {
   next: { what: string; due: string } | null;
   /** Whether any contact has a keep-in-touch date at all (empty-state advice). */
   hasFollowUps: boolean;
+  /**
+   * How many are due in all, when known with the page: the first screen the background keeps
+   * ready has it (it counts them for the badge anyway); otherwise the popup counts after its first
+   * paint.
+   */
+  total?: number;
 }
 
 /** The first `limit` due entries (reads about `limit` records, however much is due). */

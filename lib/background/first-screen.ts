@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
 import { onDbWrite } from '../db/write-watch';
+import { dueCount } from '../reminders/due';
 import { toIsoDate } from '../domain/dates';
 import { FIRST_SCREEN_TABLES } from '../../components/popup/idb-read';
 import { readFirstScreen } from '../../components/popup/reads';
@@ -53,8 +54,10 @@ export async function keepSnapshot(now: Date = new Date()): Promise<boolean> {
   const area = browser.storage.session;
   if (!area) return false;
   const seen = generation;
-  const screen = await readFirstScreen(getDb(), now, toIsoDate(now));
+  const day = toIsoDate(now);
+  const [screen, total] = await Promise.all([readFirstScreen(getDb(), now, day), dueCount(getDb(), day)]);
   if (seen !== generation) return false;
+  screen.due.total = total;
   stored = true; // before the set: a write from now on removes it again, after the set lands
   await area.set({ [SNAPSHOT_KEY]: toSnapshot(screen) });
   return true;

@@ -160,6 +160,14 @@ describe("the popup's static first screen is React's first render", () => {
     const dom = staticDom(screen);
     expect(dom.querySelector('b, i')).toBeNull();
     expect(dom.querySelector('a[href^="javascript"]')).toBeNull();
+    // Read without the total (the popup's own read): no count until the popup has counted.
+    expect(html).not.toContain('class="p-count"');
+
+    // The first screen the background keeps ready knows the total: the count shows at once, in both.
+    const kept = { ...screen, due: { ...screen.due, total: 37 } };
+    const withTotal = expectSame(kept);
+    expect(withTotal).toContain('<span aria-label="37 due" class="p-count">');
+    expect(withTotal).toContain('"Show more (12 more due)"');
   });
 
   it('a first screen read for another day is not shown (React shows "Loading…" too)', async () => {
