@@ -238,7 +238,10 @@ function pickByName(
   candidates = [...candidates.filter((c) => !c.slug), ...candidates.filter((c) => c.slug)];
   const sameCompany = candidates.filter((c) => row.company !== null && normCompany(c.company) === normCompany(row.company));
   if (sameCompany.length) return sameCompany[0];
-  const compatible = candidates.filter((c) => companyCompatible(c.company, row.company));
+  // A company the user typed says nothing about which CSV row this is (the row's company is never
+  // merged into it): it neither confirms nor rules out the person. Counting it against the row made
+  // a second import of the same file create a namesake the first had matched to this contact.
+  const compatible = candidates.filter((c) => companyCompatible(c.userFields.includes('company') ? null : c.company, row.company));
   if (compatible.length) return compatible[0];
   // The only person of that name, whose company has changed since (e.g. an old export).
   return !slugLessOnly && candidates.length === 1 && list.length === 1 ? candidates[0] : undefined;

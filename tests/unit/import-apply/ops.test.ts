@@ -73,6 +73,25 @@ describe('import ops', () => {
     expect(await db.contacts.count()).toBe(1);
   });
 
+  it('re-importing a URL-less file that lists a namesake of someone whose company the user typed creates nobody', async () => {
+    // Found by the import fuzz test (seed 483401530): the first import matched the only "Ada Example"
+    // (company typed by the user) and created her namesake; the second then found two of that name,
+    // ruled the user's Ada out on her typed company, and created a third.
+    const db = freshDb();
+    const saved = await api(db, 'contact.save', { slug: 'ada-example-1a2b3c', name: 'Ada Example' });
+    await api(db, 'contact.update', { id: saved.contact.id, patch: { company: 'Typed By Me Ltd' } });
+    const rows = [
+      row('Ada', 'Example', { slug: null, profileUrl: null, email: 'ada@example.com', company: 'Analytical Engines Ltd' }),
+      row('Ada', 'Example', { slug: null, profileUrl: null, company: 'Programmer' }),
+    ];
+    expect(await importAll(db, rows)).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    const before = await db.contacts.toArray();
+    expect(before).toHaveLength(2);
+    expect(await importAll(db, rows)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await db.contacts.toArray()).toEqual(before);
+    expect((await db.contacts.get(saved.contact.id))!.company).toBe('Typed By Me Ltd');
+  });
+
   it('writes a batch as one transaction: a failure part-way leaves nothing of that batch', async () => {
     const db = freshDb();
     await importAll(db, people(10));
