@@ -26,6 +26,8 @@ const SHOWN = new Set<string>(FIRST_SCREEN_TABLES);
 let generation = 0;
 /** Whether a snapshot may be stored (null: unknown, e.g. a worker that just started). */
 let stored: boolean | null = null;
+/** What the stored snapshot was read at: nothing to read again while both hold. */
+let keptFor: { generation: number; day: string } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let firstAt = 0;
 
@@ -55,10 +57,14 @@ export async function keepSnapshot(now: Date = new Date()): Promise<boolean> {
   if (!area) return false;
   const seen = generation;
   const day = toIsoDate(now);
+  // Kept already, and nothing written since on that day (the refresh after a write burst, or the
+  // half-hourly alarm, right after the snapshot scheduled by that burst).
+  if (stored === true && keptFor?.generation === seen && keptFor.day === day) return true;
   const [screen, total] = await Promise.all([readFirstScreen(getDb(), now, day), dueCount(getDb(), day)]);
   if (seen !== generation) return false;
   screen.due.total = total;
   stored = true; // before the set: a write from now on removes it again, after the set lands
+  keptFor = { generation: seen, day };
   await area.set({ [SNAPSHOT_KEY]: toSnapshot(screen) });
   return true;
 }
@@ -80,6 +86,7 @@ export function watchWritesForSnapshot(): void {
 export function resetSnapshotStateForTests(): void {
   generation = 0;
   stored = null;
+  keptFor = null;
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
 }

@@ -111,6 +111,18 @@ describe("the popup's kept first screen", () => {
     expect([...kept!.due.contacts.values()].some((c) => c.name === 'Written Meanwhile')).toBe(true);
   });
 
+  it('is not read again while nothing was written on its day (the badge refresh and the alarm after a keep)', async () => {
+    const { db } = await network();
+    setDbForTests(db);
+    watchWritesForSnapshot();
+    expect(await keepSnapshot(NOW)).toBe(true);
+    await fakeBrowser.storage.session.remove(SNAPSHOT_KEY); // (only a test does this: shows whether it is stored again)
+    expect(await keepSnapshot(NOW)).toBe(true);
+    expect(await stored()).toBeUndefined(); // not read nor stored again
+    expect(await keepSnapshot(new Date('2026-03-06T08:00:00'))).toBe(true); // another day: read again
+    expect(await readSnapshot('2026-03-06')).not.toBeNull();
+  });
+
   it('a worker that just started removes a snapshot an earlier worker left, at its first write', async () => {
     const { db } = await network();
     setDbForTests(db);
