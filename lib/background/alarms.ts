@@ -11,6 +11,7 @@ import { toIsoDate } from '../domain/dates';
 import { readSettings } from '../domain/settings';
 import { type DueList, loadDueList } from '../reminders/due';
 import { ensureShareReminder } from '../reminders/share';
+import { afterPause } from './after-pause';
 import { keepSnapshotIfIdle } from './first-screen';
 
 export const REFRESH_ALARM = 'rapport-refresh';
@@ -152,23 +153,17 @@ const BADGE_REFRESH_MAX_WAIT_MS = 3000;
 
 /** Wraps the API listener's change callback: broadcast as before, then refresh the badge (debounced). */
 export function withBadgeRefresh(onChanged: (tables: TableName[]) => void | Promise<void>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstAt = 0;
   let share = false;
-  const run = () => {
-    timer = undefined;
+  const refresh = afterPause(() => {
     const s = share;
     share = false;
     void refreshAll({ share: s });
-  };
+  }, BADGE_REFRESH_DELAY_MS, BADGE_REFRESH_MAX_WAIT_MS);
   return (tables: TableName[]): void => {
     void onChanged(tables);
     if (tables.some((t) => t === 'reminders' || t === 'contacts' || t === 'settings' || t === 'interactions' || t === 'activities')) {
       share ||= tables.includes('settings') || tables.includes('reminders');
-      const now = Date.now();
-      if (timer === undefined) firstAt = now;
-      else clearTimeout(timer);
-      timer = setTimeout(run, Math.max(0, Math.min(BADGE_REFRESH_DELAY_MS, firstAt + BADGE_REFRESH_MAX_WAIT_MS - now)));
+      refresh.poke();
     }
   };
 }

@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getDb } from '../db/db';
+import { afterPause } from './after-pause';
 import { onDbWrite } from '../db/write-watch';
 import { dueCount } from '../reminders/due';
 import { toIsoDate } from '../domain/dates';
@@ -28,8 +29,9 @@ let generation = 0;
 let stored: boolean | null = null;
 /** What the stored snapshot was read at: nothing to read again while both hold. */
 let keptFor: { generation: number; day: string } | null = null;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let firstAt = 0;
+const keepSoon = afterPause(() => {
+  void keepSnapshot().catch((err: unknown) => console.warn('[rapport] popup snapshot failed', err));
+}, SNAPSHOT_DELAY_MS, SNAPSHOT_MAX_WAIT_MS);
 
 /** Drops the snapshot (a write to `table` is being made) and schedules a new one. */
 export function dropSnapshot(table: string): void {
@@ -39,13 +41,7 @@ export function dropSnapshot(table: string): void {
     stored = false;
     void browser.storage.session?.remove(SNAPSHOT_KEY).catch(() => {});
   }
-  const now = Date.now();
-  if (timer === undefined) firstAt = now;
-  else clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
-    void keepSnapshot().catch((err: unknown) => console.warn('[rapport] popup snapshot failed', err));
-  }, Math.max(0, Math.min(SNAPSHOT_DELAY_MS, firstAt + SNAPSHOT_MAX_WAIT_MS - now)));
+  keepSoon.poke();
 }
 
 /**
@@ -74,7 +70,7 @@ export async function keepSnapshot(now: Date = new Date()): Promise<boolean> {
  * read now would be thrown away, and would hold the next write back, e.g. an import's next batch).
  */
 export function keepSnapshotIfIdle(now: Date = new Date()): Promise<boolean> {
-  return timer === undefined ? keepSnapshot(now) : Promise.resolve(false);
+  return keepSoon.pending() ? Promise.resolve(false) : keepSnapshot(now);
 }
 
 /** Call once from the background's main function. */
@@ -87,6 +83,5 @@ export function resetSnapshotStateForTests(): void {
   generation = 0;
   stored = null;
   keptFor = null;
-  if (timer !== undefined) clearTimeout(timer);
-  timer = undefined;
+  keepSoon.cancel();
 }
