@@ -45,7 +45,8 @@ export type ExistingContact = Pick<
 export type NewContactDraft = Omit<Contact, 'id'>;
 
 export type ImportAction =
-  | { kind: 'new'; row: ConnectionRow; draft: NewContactDraft }
+  /** A new person: `draftFromRow(row, t, nameLower)` is the contact to add. */
+  | { kind: 'new'; row: ConnectionRow; nameLower: string }
   | { kind: 'updated'; row: ConnectionRow; id: number; patch: Partial<Contact> }
   | { kind: 'unchanged'; row: ConnectionRow; id: number }
   | { kind: 'duplicate'; row: ConnectionRow };
@@ -86,14 +87,14 @@ function companyCompatible(a: string | null, b: string | null): boolean {
   return x === null || y === null || x === y;
 }
 
-/** A brand-new contact from a CSV row. `t` is the time of the import (epoch ms). */
-export function draftFromRow(row: ConnectionRow, t: number): NewContactDraft {
+/** A brand-new contact from a CSV row. `t` is the time of the import (epoch ms); `nameLower` as planned. */
+export function draftFromRow(row: ConnectionRow, t: number, nameLower?: string): NewContactDraft {
   const name = rowName(row);
   return {
     slug: row.slug,
     profileUrl: row.profileUrl ?? (row.slug ? `https://www.linkedin.com/in/${encodeURIComponent(row.slug)}/` : null),
     name,
-    nameLower: normaliseKey(name),
+    nameLower: nameLower ?? normaliseKey(name),
     headline: null,
     location: null,
     company: row.company,
@@ -142,15 +143,14 @@ export function mergeRow(contact: ExistingContact, row: ConnectionRow): Partial<
 
 /**
  * Plans an import: which rows are new people, which update someone already stored, which change
- * nothing. Pure and fast (index maps, no per-row scans): 30 000 rows plan in a few milliseconds.
- * `t` stamps new drafts; `skipped` (from the parser) is passed through to the counts.
+ * nothing. Pure and fast (index maps, no per-row scans; the contacts to add are only made by
+ * `applyImportBatch`, not for the preview). `skipped` (from the parser) is passed through to the counts.
  */
 export function planImport(
   rows: readonly ConnectionRow[],
   existing: readonly ExistingContact[],
-  opts: { skipped?: number; now?: number } = {},
+  opts: { skipped?: number } = {},
 ): ImportPlan {
-  const t = opts.now ?? Date.now();
   const bySlug = new Map<string, ExistingContact>();
   const byName = new Map<string, ExistingContact[]>();
   for (const c of existing) {
@@ -194,7 +194,6 @@ export function planImport(
     }
 
     if (!match) {
-      const draft = draftFromRow(row, t);
       if (row.slug) newSlugs.add(row.slug);
       else {
         const list = newNames.get(nameLower);
@@ -202,7 +201,7 @@ export function planImport(
         else newNames.set(nameLower, [row.company]);
       }
       counts.new++;
-      actions.push({ kind: 'new', row, draft });
+      actions.push({ kind: 'new', row, nameLower });
       continue;
     }
     claimed.add(match.id);
@@ -307,28 +306,36 @@ export function orderForImport<R extends Pick<ConnectionRow, 'slug' | 'firstName
  * re-plans against the stored records that could match (index lookups by slug and name), adds new
  * contacts with bulkAdd, updates with bulkPut. A row's connected-on date fills the contact's
  * `connectedOn` (when empty), which is what goals count as a new connection.
+ *
+ * `before` (e.g. reading the import run, which may forbid the batch) is awaited alongside the
+ * lookups, and before anything is written: a throw there writes nothing.
  */
-export async function applyImportBatch(db: RapportDB, rows: readonly ConnectionRow[], now: Date): Promise<BatchResult> {
+export async function applyImportBatch(
+  db: RapportDB, rows: readonly ConnectionRow[], now: Date, before?: () => Promise<unknown>,
+): Promise<BatchResult> {
   const t = now.getTime();
-  // Who could match: by slug first; by name only for rows no slug matched. The settings are read
-  // alongside (each read waits for the database: one round trip for both).
+  // Who could match: by slug, and by name (a name only decides for rows no slug matched; reading
+  // every row's name at once costs a few surplus records on a re-import, and saves the batch a
+  // second wait for the database, while the previous batch's transaction holds it). All reads,
+  // and the settings, are sent together: one round trip.
   const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
-  const [bySlug, settings] = await Promise.all([lookUp(db, 'slug', slugs), readSettings(db)]);
-  const found = new Set(bySlug.map((c) => c.slug));
-  const names = [...new Set(rows.filter((r) => !r.slug || !found.has(r.slug)).map((r) => normaliseKey(rowName(r))).filter(Boolean))];
-  const byName = await lookUp(db, 'nameLower', names);
+  const names = [...new Set(rows.map((r) => normaliseKey(rowName(r))).filter(Boolean))];
+  const [bySlug, byName, settings] = await Promise.all([
+    lookUp(db, 'slug', slugs), lookUp(db, 'nameLower', names), readSettings(db), before?.(),
+  ]);
   const existing = new Map<number, Contact>();
   for (const c of bySlug) existing.set(c.id, c);
   for (const c of byName) existing.set(c.id, c);
-  const plan = planImport(rows, [...existing.values()], { now: t });
+  const plan = planImport(rows, [...existing.values()]);
 
   const day = today(now);
   const drafts: NewContactDraft[] = [];
   const updates: Contact[] = [];
   for (const a of plan.actions) {
     if (a.kind === 'new') {
-      a.draft.nextFollowUp = impliedFollowUp(a.draft, settings, day);
-      drafts.push(a.draft);
+      const draft = draftFromRow(a.row, t, a.nameLower);
+      draft.nextFollowUp = impliedFollowUp(draft, settings, day);
+      drafts.push(draft);
     } else if (a.kind === 'updated') {
       const current = existing.get(a.id)!;
       updates.push({ ...current, ...a.patch, updatedAt: t });

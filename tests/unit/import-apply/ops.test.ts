@@ -114,6 +114,18 @@ describe('import ops', () => {
     expect(await db.contacts.count()).toBe(0);
   });
 
+  it('writes nothing of a batch whose run was stopped or is unknown (the run is read alongside the batch)', async () => {
+    const db = freshDb();
+    const run = await api(db, 'import.start', { fileName: 'd.csv', total: 20 });
+    await api(db, 'import.finish', { runId: run.id, status: 'cancelled' });
+    const stopped = await apiResult(db, 'import.batch', { runId: run.id, rows: people(20) });
+    expect(stopped).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const unknown = await apiResult(db, 'import.batch', { runId: run.id + 99, rows: people(20) });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await db.contacts.count()).toBe(0);
+    expect((await db.imports.get(run.id))!).toMatchObject({ status: 'cancelled', done: 0 });
+  });
+
   it('an import left running by a dead worker is reported as interrupted, and running it again duplicates nothing', async () => {
     const db = freshDb();
     const rows = people(90);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeImportResult, planImport, type ExistingContact } from '../../../lib/import/apply';
+import { describeImportResult, draftFromRow, planImport, type ExistingContact } from '../../../lib/import/apply';
 import { row } from './helpers';
 
 function existing(id: number, over: Partial<ExistingContact> & { name: string }): ExistingContact {
@@ -20,12 +20,12 @@ describe('planImport', () => {
       existing(1, { name: 'Ada Example', slug: 'ada-example-example', profileUrl: 'x', company: 'Example Corp', position: 'Engineer' }),
       existing(2, { name: 'Grace Sample', slug: 'grace-sample-example', profileUrl: 'x', company: 'Old Co', position: 'Engineer' }),
     ];
-    const plan = planImport(rows, stored, { skipped: 4, now: 1 });
+    const plan = planImport(rows, stored, { skipped: 4 });
     expect(plan.counts).toEqual({ new: 1, updated: 1, unchanged: 1, skipped: 4, duplicates: 0 });
     const upd = plan.actions.find((a) => a.kind === 'updated');
     expect(upd).toMatchObject({ id: 2, patch: { company: 'New Co' } });
     const created = plan.actions.find((a) => a.kind === 'new');
-    expect(created?.kind === 'new' && created.draft).toMatchObject({
+    expect(created?.kind === 'new' && draftFromRow(created.row, 1, created.nameLower)).toMatchObject({
       name: 'Alan Placeholder', slug: 'alan-placeholder-example', status: 'connected', source: 'csv', connectedOn: '2024-03-01',
       tags: [], relationships: [], userFields: [],
     });
@@ -56,9 +56,9 @@ describe('planImport', () => {
 
   it('re-planning the same file against what it produced changes nothing', () => {
     const rows = [row('Ada', 'Example'), row('Pat', "O'Brien", { slug: null }), row('Jürgen', 'Müßig', { slug: null, company: null })];
-    const first = planImport(rows, [], { now: 1 });
+    const first = planImport(rows, [], {});
     expect(first.counts.new).toBe(3);
-    const stored = first.actions.map((a, i) => (a.kind === 'new' ? { ...a.draft, id: i + 1 } : null)).filter((c) => c !== null);
+    const stored = first.actions.map((a, i) => (a.kind === 'new' ? { ...draftFromRow(a.row, 1, a.nameLower), id: i + 1 } : null)).filter((c) => c !== null);
     const second = planImport(rows, stored);
     expect(second.counts).toEqual({ new: 0, updated: 0, unchanged: 3, skipped: 0, duplicates: 0 });
   });
@@ -95,8 +95,8 @@ describe('planImport', () => {
 
   it('plans 30 000 rows against 30 000 contacts with index maps (no per-row scans)', () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => row(`First${i}`, `Last${i}`, i % 3 === 0 ? { slug: null } : {}));
-    const first = planImport(rows, [], { now: 1 });
-    const stored = first.actions.map((a, i) => (a.kind === 'new' ? { ...a.draft, id: i + 1 } : null)).filter((c) => c !== null);
+    const first = planImport(rows, [], {});
+    const stored = first.actions.map((a, i) => (a.kind === 'new' ? { ...draftFromRow(a.row, 1, a.nameLower), id: i + 1 } : null)).filter((c) => c !== null);
     const second = planImport(rows, stored);
     expect(second.counts).toMatchObject({ new: 0, updated: 0, unchanged: 30_000 });
   });
