@@ -37,7 +37,7 @@ const SCENARIOS = [
   { mod: panel, builds: ['e2e'], title: 'panel visible (DOMContentLoaded → stored data shown)', target: '≤ 150 ms median, ≤ 300 ms p95' },
   { mod: spa, builds: ['e2e'], title: 'SPA switch (new top card → panel shows new person)', target: '≤ 100 ms' },
   { mod: lookup, builds: ['prod'], title: 'profile lookup at 30k', target: '≤ 30 ms' },
-  { mod: importCsv, builds: ['prod'], title: 'import 30k rows (end to end)', target: '≤ 5 s; ratio ≤ 1.3' },
+  { mod: importCsv, builds: ['prod'], title: 'import 30k rows (end to end; longest main-thread task)', target: '≤ 5 s; no task over 50 ms' },
   { mod: search, builds: ['prod'], title: 'search as you type at 30k', target: '≤ 16 ms median' },
   { mod: popup, builds: ['prod'], title: 'popup first render (30k, 5k reminders)', target: '≤ 100 ms' },
   { mod: optionsList, builds: ['prod'], title: 'options list (open, scroll 30k)', target: 'no task over 50 ms' },
