@@ -15,7 +15,7 @@ import { dueCount } from '../reminders/due';
 import { toIsoDate } from '../domain/dates';
 import { FIRST_SCREEN_TABLES } from '../../components/popup/idb-read';
 import { readFirstScreen } from '../../components/popup/reads';
-import { SNAPSHOT_KEY, toSnapshot } from '../../components/popup/snapshot';
+import { SNAPSHOT_KEY, fromSnapshot, toSnapshot } from '../../components/popup/snapshot';
 
 /** A new snapshot is read once writes pause this long (ms)… */
 export const SNAPSHOT_DELAY_MS = 400;
@@ -56,6 +56,18 @@ export async function keepSnapshot(now: Date = new Date()): Promise<boolean> {
   // Kept already, and nothing written since on that day (the refresh after a write burst, or the
   // half-hourly alarm, right after the snapshot scheduled by that burst).
   if (stored === true && keptFor?.generation === seen && keptFor.day === day) return true;
+  // A worker that just started (MV3 stops it after 30 s idle) finds the screen an earlier one kept:
+  // still right, as every write goes through this worker and removes it before it is sent. Reading it
+  // again would cost a start-up about half a second of work (30k contacts) in front of the panel's
+  // first lookup.
+  if (stored === null) {
+    const got = await area.get(SNAPSHOT_KEY).catch(() => ({}) as Record<string, unknown>);
+    if (seen === generation && stored === null && fromSnapshot(got[SNAPSHOT_KEY], day)) {
+      stored = true;
+      keptFor = { generation: seen, day };
+      return true;
+    }
+  }
   const [screen, total] = await Promise.all([readFirstScreen(getDb(), now, day), dueCount(getDb(), day)]);
   if (seen !== generation) return false;
   screen.due.total = total;

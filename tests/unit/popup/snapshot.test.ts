@@ -123,6 +123,30 @@ describe("the popup's kept first screen", () => {
     expect(await readSnapshot('2026-03-06')).not.toBeNull();
   });
 
+  it('a worker that just started keeps the screen an earlier worker kept today, without reading the database again', async () => {
+    const { db } = await network();
+    setDbForTests(db);
+    watchWritesForSnapshot();
+    expect(await keepSnapshot(NOW)).toBe(true);
+    const kept = await stored();
+    resetSnapshotStateForTests(); // the worker stopped; storage.session (memory of this browser session) stays
+    watchWritesForSnapshot();
+    const reads = vi.spyOn(db.reminders, 'where');
+    expect(await keepSnapshot(NOW)).toBe(true);
+    expect(reads).not.toHaveBeenCalled();
+    expect(await stored()).toEqual(kept);
+    // Another day is read afresh; so is today after a write (which removed it).
+    expect(await keepSnapshot(new Date('2026-03-06T08:00:00'))).toBe(true);
+    expect(reads).toHaveBeenCalled();
+    expect(await readSnapshot('2026-03-06')).not.toBeNull();
+    reads.mockClear();
+    resetSnapshotStateForTests();
+    watchWritesForSnapshot();
+    dropSnapshot('reminders');
+    expect(await keepSnapshot(new Date('2026-03-06T08:00:00'))).toBe(true);
+    expect(reads).toHaveBeenCalled();
+  });
+
   it('a worker that just started removes a snapshot an earlier worker left, at its first write', async () => {
     const { db } = await network();
     setDbForTests(db);

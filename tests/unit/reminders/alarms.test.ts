@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setDbForTests } from '../../../lib/db/db';
 import { writeSettings } from '../../../lib/domain/settings';
-import { BADGE_REFRESH_DELAY_MS, badgeText, maybeNotify, nextNotifyTime, refreshBadge, withBadgeRefresh } from '../../../lib/background/alarms';
+import { BADGE_REFRESH_DELAY_MS, STARTUP_REFRESH_DELAY_MS, badgeText, maybeNotify, nextNotifyTime, refreshBadge, registerAlarms, withBadgeRefresh } from '../../../lib/background/alarms';
 import { addContact, addReminder, freshDb } from './helpers';
 
 afterEach(() => setDbForTests(null));
@@ -48,6 +48,25 @@ describe('badge and daily notification', () => {
     await db.contacts.clear();
     await db.reminders.clear();
     expect(await maybeNotify(new Date(2026, 2, 7, 9, 30))).toBe(false); // nothing due: no notification
+  });
+
+  it('a worker that starts sets the badge once the first messages (a panel asking who this is) have paused', async () => {
+    const db = freshDb();
+    setDbForTests(db);
+    await writeSettings(db, { shareExpertise: { enabled: false, weekdays: [], prompts: [] } });
+    await addContact(db, { nextFollowUp: '2020-03-01', relationships: ['mentor'] });
+    const setText = vi.fn(async (_: { text: string }) => {});
+    (fakeBrowser as unknown as { action: unknown }).action = { setBadgeText: setText, setBadgeBackgroundColor: vi.fn(async () => {}), setTitle: vi.fn(async () => {}) };
+    registerAlarms();
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Messages keep coming: the start-up refresh waits.
+    for (let i = 0; i < 4; i++) {
+      await wait(STARTUP_REFRESH_DELAY_MS / 2);
+      await fakeBrowser.runtime.sendMessage({ type: 'anything' }).catch(() => {});
+    }
+    expect(setText).not.toHaveBeenCalled();
+    // They pause: the badge comes.
+    await vi.waitFor(() => expect(setText).toHaveBeenLastCalledWith({ text: '1' }), { timeout: STARTUP_REFRESH_DELAY_MS * 4 });
   });
 
   it('after a run of writes (an import\'s batches) the badge is recomputed once, when they pause, and then shows the new count', async () => {
