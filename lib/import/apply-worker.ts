@@ -27,6 +27,7 @@ self.addEventListener('message', (event: MessageEvent<ImportWorkerRequest>) => {
         if ('problem' in result) return post({ type: 'problem', message: result.problem });
         prepared = result;
         post({ type: 'preview', preview: result.preview });
+        setTimeout(() => { if (prepared === result) result.order(); }, 0); // while the page draws the preview
       } else if (m.type === 'batch') {
         const rows = prepared ? prepared.batch(m.index) : [];
         post({ type: 'batch', index: m.index, packed: packRows(rows), count: rows.length });
