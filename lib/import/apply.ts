@@ -20,7 +20,7 @@
  */
 import Dexie from 'dexie';
 import type { RapportDB } from '../db/db';
-import { withDefaults } from '../db/compact';
+import { canonicalProfileUrl, withDefaults } from '../db/compact';
 import type { Contact } from '../db/schema';
 import { impliedFollowUp } from '../domain/followup';
 import { readSettings } from '../domain/settings';
@@ -92,7 +92,7 @@ export function draftFromRow(row: ConnectionRow, t: number, nameLower?: string):
   const name = rowName(row);
   return {
     slug: row.slug,
-    profileUrl: row.profileUrl ?? (row.slug ? `https://www.linkedin.com/in/${encodeURIComponent(row.slug)}/` : null),
+    profileUrl: row.profileUrl ?? (row.slug ? canonicalProfileUrl(row.slug) : null),
     name,
     nameLower: nameLower ?? normaliseKey(name),
     headline: null,

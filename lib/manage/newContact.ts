@@ -1,4 +1,5 @@
 /** The options page's "New contact" form: what the user typed, checked and turned into `contact.save` input. */
+import { canonicalProfileUrl } from '../db/compact';
 import { profileSlugFromUrl } from '../linkedin/detect';
 
 export interface NewContactForm {
@@ -23,7 +24,7 @@ export function slugFromProfileInput(raw: string): { slug: string; profileUrl: s
   const url = /^https?:\/\//i.test(text) ? text : `https://${text.replace(/^\/+/, '')}`;
   const slug = profileSlugFromUrl(url);
   if (!slug) return { error: 'This is not a LinkedIn profile address. It looks like linkedin.com/in/their-name.' };
-  return { slug, profileUrl: `https://www.linkedin.com/in/${encodeURIComponent(slug)}/` };
+  return { slug, profileUrl: canonicalProfileUrl(slug) };
 }
 
 export function splitTags(raw: string): string[] {

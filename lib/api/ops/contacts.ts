@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RapportDB } from '../../db/db';
 import { interactionActivities } from '../../db/activity-lookup';
+import { canonicalProfileUrl } from '../../db/compact';
 import {
   type Contact, INTERACTION_KINDS, PAGE_FIELDS, connectionStatus, contactSchema, degree, howWeMet,
   interactionSchema, isoDate, noteSchema, relationship, reminderSchema,
@@ -154,7 +155,7 @@ export const contactOps = {
         const status = input.status ?? (page.degree === '1st' ? 'connected' : 'none');
         const draft: Omit<Contact, 'id'> = {
           slug: input.slug,
-          profileUrl: page.profileUrl ?? (input.slug ? `https://www.linkedin.com/in/${encodeURIComponent(input.slug)}/` : null),
+          profileUrl: page.profileUrl ?? (input.slug ? canonicalProfileUrl(input.slug) : null),
           name: page.name,
           nameLower: normaliseName(page.name),
           headline: page.headline ?? null,
