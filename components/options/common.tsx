@@ -92,7 +92,7 @@ export function formatDay(iso: string | null): string {
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export const STATUS_LABELS: Record<Contact['status'], string> = { none: 'Not connected', invited: 'Invited', connected: 'Connected' };
+export const STATUS_LABELS: Record<Contact['status'], string> = { none: 'Not connected', invited: 'Invitation sent', connected: 'Connected' };
 export const relLabel = (r: string) => (RELATIONSHIP_LABELS as Record<string, string>)[r] ?? r;
 
 

@@ -72,8 +72,8 @@ function Identity({ p, name, contact, showPhoto, reading }: { p: ProfileSnapshot
         </p>
         <p className={'r-network ' + (contact ? 'r-in' : 'r-out')} data-testid="network-status">
           {contact
-            ? <>In your network{contact.status !== 'none' ? ` · ${STATUS_NAMES[contact.status]}` : ''} · added {formatDay(toDay(contact.createdAt))}</>
-            : 'Not in your network yet'}
+            ? <>Saved in Rapport · {STATUS_NAMES[contact.status]} · added {formatDay(toDay(contact.createdAt))}</>
+            : 'Not saved in Rapport yet'}
         </p>
       </div>
     </div>

@@ -308,11 +308,12 @@ export function orderForImport<R extends Pick<ConnectionRow, 'slug' | 'firstName
  * `connectedOn` (when empty), which is what goals count as a new connection.
  *
  * `before` (e.g. reading the import run, which may forbid the batch) is awaited alongside the
- * lookups, and before anything is written: a throw there writes nothing.
+ * lookups, and before anything is written: a throw there writes nothing. What it returns comes
+ * back as `checked`.
  */
-export async function applyImportBatch(
-  db: RapportDB, rows: readonly ConnectionRow[], now: Date, before?: () => Promise<unknown>,
-): Promise<BatchResult> {
+export async function applyImportBatch<T = undefined>(
+  db: RapportDB, rows: readonly ConnectionRow[], now: Date, before?: () => Promise<T>,
+): Promise<BatchResult & { checked: T }> {
   const t = now.getTime();
   // Who could match: by slug, and by name (a name only decides for rows no slug matched; reading
   // every row's name at once costs a few surplus records on a re-import, and saves the batch a
@@ -320,7 +321,7 @@ export async function applyImportBatch(
   // and the settings, are sent together: one round trip.
   const slugs = [...new Set(rows.map((r) => r.slug).filter((s): s is string => !!s))];
   const names = [...new Set(rows.map((r) => normaliseKey(rowName(r))).filter(Boolean))];
-  const [bySlug, byName, settings] = await Promise.all([
+  const [bySlug, byName, settings, checked] = await Promise.all([
     lookUp(db, 'slug', slugs), lookUp(db, 'nameLower', names), readSettings(db), before?.(),
   ]);
   const existing = new Map<number, Contact>();
@@ -357,6 +358,7 @@ export async function applyImportBatch(
     unchanged: plan.counts.unchanged,
     duplicates: plan.counts.duplicates,
     connections,
+    checked: checked as T,
   };
 }
 

@@ -136,7 +136,7 @@ test('a page the extractor cannot read: the panel says so and the user types the
   await expect(panel.getByTestId('save-contact')).toBeDisabled();
   await panel.getByLabel('Their name').fill('Grace Ghost');
   await panel.getByTestId('save-contact').click();
-  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
   await expect(panel.getByTestId('profile-name')).toHaveText('Grace Ghost');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
   await panel.getByRole('button', { name: 'Copy diagnostics' }).click();
@@ -236,7 +236,7 @@ test('a slug-less imported contact with the same name is offered for linking, no
   const panel = await openMaya(page, linkedin);
   await expect(panel).toContainText('This looks like Maya Lindqvist from your imported connections');
   await panel.getByTestId('link-contact').click();
-  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
   await expect(panel.getByTestId('note-item')).toContainText('From the CSV days');
   const again = await api<{ view: { contact: { id: number } } }>(ext, 'contact.getForPage', { slug: 'maya-lindqvist-example' });
   expect(again.view.contact.id).toBe(imported.contact.id);

@@ -29,7 +29,7 @@ test.describe('profile panel on real pages', () => {
       if (e.company) await expect(panel.getByTestId('profile-company')).toHaveText(squash(e.company));
       if (e.location) await expect(panel.getByTestId('profile-location')).toHaveText(squash(e.location));
       if (e.degree) await expect(panel.getByTestId('profile-degree')).toHaveText(e.degree);
-      await expect(panel.getByTestId('network-status')).toHaveText('Not in your network yet');
+      await expect(panel.getByTestId('network-status')).toHaveText('Not saved in Rapport yet');
 
       // Nothing stored before the user acts.
       const ext = await openExtensionPage('popup.html');
@@ -37,7 +37,7 @@ test.describe('profile panel on real pages', () => {
       await ext.close();
 
       await panel.getByTestId('save-contact').click();
-      await expect(panel.getByTestId('network-status')).toContainText('In your network');
+      await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
 
       await panel.getByTestId('note-input').fill(`Met ${era} at the design meetup`);
       await panel.getByTestId('add-note').click();
@@ -54,7 +54,7 @@ test.describe('profile panel on real pages', () => {
 
       await page.reload();
       await expect(panel.getByTestId('profile-name')).toHaveText(squash(e.name!));
-      await expect(panel.getByTestId('network-status')).toContainText('In your network');
+      await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
       await expect(panel.getByTestId('note-item')).toContainText(`Met ${era} at the design meetup`);
       await expect(panel.getByTestId('interaction-item')).toContainText('Call or meeting');
       await expect(panel.getByTestId('note-input')).toHaveValue('unsent draft for this person');
@@ -63,7 +63,7 @@ test.describe('profile panel on real pages', () => {
       linkedin.serveFile(`/in/${n.slug}`, next); // its resources are the page's own
       await spaNavigate(page, `/in/${n.slug}/`, next);
       await expect(panel.getByTestId('profile-name')).toHaveText(squash(n.name!));
-      await expect(panel.getByTestId('network-status')).toHaveText('Not in your network yet');
+      await expect(panel.getByTestId('network-status')).toHaveText('Not saved in Rapport yet');
       await expect(panel.getByTestId('note-item')).toHaveCount(0);
       await expect(panel.getByTestId('note-input')).toHaveCount(0); // not saved: no notes yet
       await panel.getByTestId('save-contact').click();

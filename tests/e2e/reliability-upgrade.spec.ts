@@ -211,7 +211,7 @@ test('a version-1 database is read whole and correct by the current build: API, 
   linkedin.serveFile('/in/maya-lindqvist-example', 'pages/profile-2022-maya.html');
   await page.goto('https://www.linkedin.com/in/maya-lindqvist-example/');
   const panel = page.getByTestId('rapport-panel');
-  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
   await expect(panel.getByTestId('note-item')).toHaveCount(2);
   await expect(panel.getByTestId('note-item').last()).toContainText('Offered to review my portfolio in April');
   await expect(panel).toContainText('At Invented Design Systems Meetup');

@@ -15,7 +15,7 @@ test('profile page → panel → save → popup shows the contact live', async (
   const panel = page.getByTestId('rapport-panel');
   await expect(panel.getByTestId('profile-name')).toHaveText('Maya Lindqvist');
   await panel.getByTestId('save-contact').click();
-  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
 
   // The popup, opened before the save, updates by itself.
   await expect(popup.getByTestId('recent-contact')).toHaveCount(1);

@@ -37,7 +37,7 @@ test('hostile text on a profile: literal in the panel, the popup and the options
   expect(await panel.locator('img[src="x"], script, svg[onload], b[onmouseover]').count(), 'elements made from page text').toBe(0);
 
   await panel.getByTestId('save-contact').click();
-  await expect(panel.getByTestId('network-status')).toContainText('In your network');
+  await expect(panel.getByTestId('network-status')).toContainText('Saved in Rapport');
   // A pasted override in a field: the panel says so and offers to remove it (kept if the user adds as is).
   await panel.getByTestId('note-input').fill('pay\u202Eenilno');
   await expect(panel.getByTestId('bidi-hint')).toContainText('hidden direction characters');

@@ -5,7 +5,7 @@
  * duplicates (every batch re-matches against what is stored). `db.imports` tracks each run.
  */
 import { z } from 'zod';
-import { importRunSchema, isoDate, type ImportRun } from '../../db/schema';
+import { importRunSchema, isoDate } from '../../db/schema';
 import { applyImportBatch, rowName } from '../../import/apply';
 import type { ConnectionRow } from '../../import/connections-csv';
 import { unpackRows } from '../../import/packed-rows';
@@ -140,15 +140,14 @@ export const importOps = {
       return db.transaction('rw', [db.contacts, db.settings, db.imports], async () => {
         // The run is read alongside the batch's own reads (one round trip); nothing is written
         // when it is gone or stopped.
-        const got: { run?: ImportRun } = {};
-        const result = await applyImportBatch(db, rows, now(), async () => {
-          const run = (got.run = await db.imports.get(runId));
+        const { checked: run, ...result } = await applyImportBatch(db, rows, now(), async () => {
+          const run = await db.imports.get(runId);
           if (!run) throw new ApiError('not-found', 'This import is no longer tracked. Start it again; nothing will be duplicated.');
           if (run.status !== 'running') {
             throw new ApiError('conflict', 'This import was stopped. Start it again to finish; nothing will be duplicated.');
           }
+          return run;
         });
-        const run = got.run!; // (`before` threw otherwise)
         const next = {
           ...run,
           done: Math.min(run.total, run.done + rows.length),

@@ -108,7 +108,10 @@ export default {
         if (!/30[,.\u202f\u00a0]?000/.test(text)) throw new Error(`import summary does not report 30,000 new contacts: "${text}"`);
         const tasks = await page.evaluate(async (ms) => {
           const end = window.__benchT0 + ms;
-          const during = window.__benchTasks.filter((t) => t.start + t.ms > window.__benchT0 && t.start < end).map((t) => t.ms);
+          // A task that began before the change event (Playwright handing the file to the input, in
+          // the task that fires the event) counts only from the event on: the rest is not the page's.
+          const t0 = window.__benchT0;
+          const during = window.__benchTasks.filter((t) => t.start + t.ms > t0 && t.start < end).map((t) => t.start < t0 ? t.start + t.ms - t0 : t.ms);
           // The observer's own check: a task of 80 ms it must report (a task of the page's own: the
           // time Playwright's evaluate takes is not one the browser reports).
           const mark = await new Promise((r) => setTimeout(() => {
@@ -139,7 +142,7 @@ export default {
     }), row({
       scenario: 'import 30k rows: longest main-thread task', samples: longest, target: 'no task over 50 ms',
       check: () => Math.max(...longest) <= 50, build: 'prod',
-      notes: 'per run, the options page\'s longest task (PerformanceObserver longtask) from the file chosen to the summary painted; 0 = none over 50 ms (the browser reports only those). Each run checks that the observer reports a task the page makes on purpose',
+      notes: 'per run, the options page\'s longest task (PerformanceObserver longtask) from the file chosen to the summary painted (a task begun before the change event counts from it); 0 = none over 50 ms (the browser reports only those). Each run checks that the observer reports a task the page makes on purpose',
     })];
   },
 };
