@@ -15,6 +15,7 @@ import {
   sortLabels,
 } from '../../lib/manage/search';
 import { changedContactIds, loadContactsInChunks, toListContact } from '../../lib/manage/load';
+import { scrollPacer } from '../../lib/manage/scroll-pacer';
 import { EMPTY_NEW_CONTACT, type NewContactForm as NewContactFormValues, newContactInput, slugFromProfileInput } from '../../lib/manage/newContact';
 import { ErrorText, STATUS_LABELS, formatDay, relLabel, useAction, useDeleteContacts, useToast, useToday } from './common';
 import { lazyWithZod } from './lazy';
@@ -49,6 +50,8 @@ function useContactIndex(): Loaded | undefined {
   const [state, setState] = useState<Loaded | undefined>();
   useEffect(() => {
     let generation = 0;
+    // While the user scrolls the rows already shown, the rest of the list waits (lib/manage/scroll-pacer).
+    const pacer = scrollPacer();
     let current: NameIndex = EMPTY_INDEX;
     let complete = false;
     let loading = false;
@@ -93,7 +96,7 @@ function useContactIndex(): Loaded | undefined {
           if (first) { performance.mark('rapport:list-first-chunk'); setState(update); }
           else startTransition(() => setState(update));
         }
-      }, { cancelled: () => gen !== generation }).then((done) => {
+      }, { cancelled: () => gen !== generation, pace: pacer.pace }).then((done) => {
         if (!done || gen !== generation) return;
         if (initial) performance.mark('rapport:list-loaded');
         current = next;
@@ -143,6 +146,7 @@ function useContactIndex(): Loaded | undefined {
     fullLoad();
     return () => {
       generation++;
+      pacer.stop();
       if (timer) clearTimeout(timer);
       Dexie.on('storagemutated').unsubscribe(onChange);
     };

@@ -21,6 +21,8 @@ export interface LoadOptions {
   size?: number;
   /** Checked between chunks: true stops the load. */
   cancelled?: () => boolean;
+  /** Awaited between chunks (e.g. until the user stops scrolling): holds the next read back. */
+  pace?: () => Promise<void>;
 }
 
 const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -41,7 +43,7 @@ async function readNames(db: RapportDB, range: IDBKeyRange | null, limit?: numbe
  * Resolves true when every chunk was read. A name is never split across chunks.
  */
 export async function loadContactsInChunks(
-  db: RapportDB, onChunk: (rows: ListContact[]) => void, { first = 300, size = 500, cancelled = () => false }: LoadOptions = {},
+  db: RapportDB, onChunk: (rows: ListContact[]) => void, { first = 300, size = 500, cancelled = () => false, pace }: LoadOptions = {},
 ): Promise<boolean> {
   let after: string | undefined; // every name up to this one (included) was delivered
   let limit = first;
@@ -72,6 +74,7 @@ export async function loadContactsInChunks(
     }
     limit = size;
     await yieldToBrowser();
+    if (pace) await pace();
     if (cancelled()) return false;
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RangeSet } from 'dexie';
 import { createDb } from '../../../lib/db/db';
 import { changedContactIds, loadContactsInChunks, toListContact } from '../../../lib/manage/load';
@@ -45,6 +45,32 @@ describe('loading the contact list in chunks', () => {
     const whole = await db.contacts.toArray();
     expect(byId.size).toBe(23);
     for (const c of whole) expect(byId.get(c.id)).toEqual(toListContact(c));
+  });
+
+  it('reads the next chunk only once `pace` lets it (the list waits while the user scrolls)', async () => {
+    const db = createDb('test-' + crypto.randomUUID());
+    await db.contacts.bulkAdd(Array.from({ length: 20 }, (_, i) => { const { id: _id, ...c } = contact({ name: `P ${i}`, slug: `s-${i}` }); return c; }) as never);
+    let chunks = 0;
+    let rows = 0;
+    let release: (() => void) | null = null;
+    let finished = false;
+    const load = loadContactsInChunks(db, (c) => { chunks++; rows += c.length; }, {
+      first: 5, size: 5, pace: () => new Promise<void>((r) => { release = r; }),
+    }).then((done) => { finished = true; return done; });
+    let holds = 0;
+    while (!finished) {
+      await vi.waitFor(() => expect(release !== null || finished).toBe(true));
+      if (finished) break;
+      holds++;
+      await new Promise((r) => setTimeout(r, 20)); // time enough to read another chunk, were it let
+      expect(chunks).toBe(holds); // held: nothing read since the last chunk
+      const go = release!;
+      release = null;
+      go();
+    }
+    expect(await load).toBe(true);
+    expect(holds).toBeGreaterThanOrEqual(4);
+    expect(rows).toBe(20);
   });
 
   it('stops when cancelled', async () => {
