@@ -18,6 +18,10 @@ export default defineContentScript({
   // At document_start only what needs the URL alone (asking for the panel, reading the settings);
   // the page is read from DOMContentLoaded on — right then, not when document_end scripts are run.
   runAt: 'document_start',
+  // WXT's context announces each start to older copies of this script with a CustomEvent and, for
+  // older WXT versions, a `window.postMessage`. That message reaches LinkedIn's own scripts, with
+  // the extension's id in it: off (security-hostile.spec.ts checks the page hears nothing).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const bridge = getBridge();
     let last: PageReport | null = null;

@@ -113,6 +113,27 @@ async function textThroughDevTools(cdp: CDPSession): Promise<{ text: string; clo
 }
 interface DomNode { nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] }
 
+test("LinkedIn's page hears nothing from Rapport: no window message, nothing naming the extension", async ({ page, linkedin, extensionId }) => {
+  // LinkedIn's own scripts (the main world) listen to every message posted to the window, from the
+  // first script on: what a page that looks for extensions would do.
+  await page.addInitScript(() => {
+    const heard: string[] = [];
+    (window as unknown as { __heard: string[] }).__heard = heard;
+    window.addEventListener('message', (e) => { heard.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)); }, true);
+  });
+  linkedin.serveFile('/in/eve-hostile-test', 'hostile/profile-hostile.html');
+  linkedin.serve('/feed', '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1></main></body></html>');
+  await page.goto('https://www.linkedin.com/in/eve-hostile-test/');
+  await expect(page.getByTestId('rapport-panel')).toBeVisible();
+  // LinkedIn's single-page navigation to another page, and a full load of one.
+  await page.evaluate(() => history.pushState({}, '', '/feed/'));
+  await expect(page.getByTestId('rapport-panel')).toHaveCount(0);
+  await page.goto('https://www.linkedin.com/feed/');
+  await page.waitForTimeout(1500);
+  const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+  expect(heard.filter((m) => m.includes(extensionId) || /wxt|rapport/i.test(m)), 'messages LinkedIn\'s page received from the extension').toEqual([]);
+});
+
 test.describe('production build', () => {
   test.use({ extensionBuild: 'chrome-mv3' });
   test.beforeEach(() => {
