@@ -1,8 +1,8 @@
 /**
  * Holds background work back while the user scrolls. The options list reads 30,000 contacts in
  * chunks after its first rows show; a chunk costs 4 to 8 ms of the page's thread, and chunks that
- * landed in the frames of a scroll made them late (scrolling while the list loaded dropped 5 to 13
- * frames of 150 in the benchmark, and none once it had loaded). With the pacer, the next chunk waits
+ * landed in the frames of a scroll made them late (scrolling while the list loaded dropped 4 to 13
+ * frames of 150 in the benchmark, and 0 to 2 once it had loaded). With the pacer, the next chunk waits
  * until nothing has scrolled for `quietMs`, but never longer than `maxWaitMs`, so a list that is
  * scrolled without pause still fills in.
  */
