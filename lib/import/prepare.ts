@@ -79,6 +79,8 @@ export async function prepareImport(
 /** The longest values `import.batch` stores (the contact's limits; a name is "first last"). */
 const MAX_NAME_PART = 149;
 const MAX_TEXT = 300;
+const MAX_URL = 2000;
+const MAX_SLUG = 200;
 
 /**
  * A row whose values are longer than a contact can hold (a damaged or hostile file) would make the
@@ -89,8 +91,8 @@ function fitRow(row: ConnectionRow, text: string): { row: ConnectionRow; problem
   if (
     row.firstName.length <= MAX_NAME_PART && row.lastName.length <= MAX_NAME_PART
     && (row.company === null || row.company.length <= MAX_TEXT) && (row.position === null || row.position.length <= MAX_TEXT)
-    && (row.email === null || row.email.length <= MAX_TEXT) && (row.profileUrl === null || row.profileUrl.length <= 2000)
-    && (row.slug === null || row.slug.length <= 200)
+    && (row.email === null || row.email.length <= MAX_TEXT) && (row.profileUrl === null || row.profileUrl.length <= MAX_URL)
+    && (row.slug === null || row.slug.length <= MAX_SLUG)
   ) return { row };
   const clip = (v: string, max: number) => (v.length > max ? v.slice(0, max - 1) + '…' : v);
   const next: ConnectionRow = {
@@ -100,8 +102,8 @@ function fitRow(row: ConnectionRow, text: string): { row: ConnectionRow; problem
     company: row.company === null ? null : clip(row.company, MAX_TEXT),
     position: row.position === null ? null : clip(row.position, MAX_TEXT),
     email: row.email !== null && row.email.length > MAX_TEXT ? null : row.email,
-    profileUrl: row.profileUrl !== null && row.profileUrl.length > 2000 ? null : row.profileUrl,
-    slug: row.slug !== null && (row.slug.length > 200 || (row.profileUrl?.length ?? 0) > 2000) ? null : row.slug,
+    profileUrl: row.profileUrl !== null && row.profileUrl.length > MAX_URL ? null : row.profileUrl,
+    slug: row.slug !== null && (row.slug.length > MAX_SLUG || (row.profileUrl?.length ?? 0) > MAX_URL) ? null : row.slug,
   };
   const changed = (Object.keys(row) as (keyof ConnectionRow)[]).filter((k) => row[k] !== next[k]);
   if (!changed.length) return { row };
