@@ -213,30 +213,40 @@ export async function launch({ extension = 'prod', userDataDir, pages = {}, inte
   const args = [...CHROMIUM_ARGS];
   if (extDir) args.push(`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`);
   else args.push('--disable-extensions');
-  const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, viewport: { width: 1280, height: 900 }, args });
-  // First run opens the welcome page (options.html#welcome): close it, it is not what is measured.
-  const closeWelcome = (pg) => {
-    const check = () => { if (pg.url().includes('#welcome')) pg.close().catch(() => {}); };
-    check();
-    pg.on('framenavigated', check);
-  };
-  context.pages().forEach(closeWelcome);
-  context.on('page', closeWelcome);
   const routes = new Map(Object.entries(pages));
-  if (!intercept) await context.setOffline(true);
-  else await context.route(/^(https?|wss?):\/\//, (route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    if (url.hostname !== 'www.linkedin.com' || req.resourceType() !== 'document') return route.abort();
-    const key = [...routes.keys()].filter((p) => url.pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0];
-    if (key == null) return route.abort();
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: routes.get(key) });
+  const start = async () => {
+    const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, viewport: { width: 1280, height: 900 }, args });
+    // First run opens the welcome page (options.html#welcome): close it, it is not what is measured.
+    const closeWelcome = (pg) => {
+      const check = () => { if (pg.url().includes('#welcome')) pg.close().catch(() => {}); };
+      check();
+      pg.on('framenavigated', check);
+    };
+    context.pages().forEach(closeWelcome);
+    context.on('page', closeWelcome);
+    if (!intercept) await context.setOffline(true);
+    else await context.route(/^(https?|wss?):\/\//, (route) => {
+      const req = route.request();
+      const url = new URL(req.url());
+      if (url.hostname !== 'www.linkedin.com' || req.resourceType() !== 'document') return route.abort();
+      const key = [...routes.keys()].filter((p) => url.pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+      if (key == null) return route.abort();
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: routes.get(key) });
+    });
+    let extensionId = null;
+    if (extDir) {
+      const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+      extensionId = new URL(sw.url()).host;
+    }
+    return { context, extensionId };
+  };
+  // Chromium has (rarely: once in a full run) closed while starting on this machine: one more try,
+  // said aloud. A second failure is the scenario's error.
+  const { context, extensionId } = await start().catch((err) => {
+    if (!/has been closed/i.test(String(err?.message))) throw err;
+    console.error(`[bench] Chromium closed while starting (${String(err.message).split('\n')[0]}); starting it once more`);
+    return start();
   });
-  let extensionId = null;
-  if (extDir) {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    extensionId = new URL(sw.url()).host;
-  }
   return {
     context, userDataDir: dir, extensionId,
     serve: (path, html) => routes.set(path, html),
