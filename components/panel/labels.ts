@@ -1,26 +1,21 @@
 /**
  * Display labels for the panel. Kept zod-free (the schema module pulls zod into the bundle); the
- * `satisfies` clauses keep them in step with lib/db/schema.ts.
+ * `satisfies` clauses keep them in step with lib/db/schema.ts. The names of relationships,
+ * interactions and connection statuses are lib/db/constants.ts's, which the options page, the popup
+ * and the CSV export use too.
  */
 import type { InteractionKind } from '../../lib/db/schema';
+import { INTERACTION_LABELS, RELATIONSHIPS, RELATIONSHIP_LABELS, STATUS_LABELS } from '../../lib/db/constants';
 
-export const RELATIONSHIP_KEYS = ['mentor', 'mentee', 'sponsor', 'peer', 'collaborator', 'expert', 'recruiter', 'manager', 'friend'] as const;
-export const RELATIONSHIP_NAMES: Record<string, string> = {
-  mentor: 'Mentor', mentee: 'Mentee', sponsor: 'Sponsor', peer: 'Peer', collaborator: 'Collaborator',
-  expert: 'Subject-matter expert', recruiter: 'Recruiter', manager: 'Manager', friend: 'Friend',
-};
+export const RELATIONSHIP_KEYS = RELATIONSHIPS;
+export const RELATIONSHIP_NAMES: Record<string, string> = RELATIONSHIP_LABELS;
 export const relationshipName = (r: string) => RELATIONSHIP_NAMES[r] ?? r;
 
 export const INTERACTION_KEYS = [
   'message', 'call', 'met-at-event', 'mentorship', 'collaboration', 'introduction', 'help-given',
   'help-received', 'expertise-shared', 'connection-request',
 ] as const satisfies readonly InteractionKind[];
-export const INTERACTION_NAMES = {
-  'connection-request': 'Connection request sent', message: 'Message', call: 'Call or meeting',
-  'met-at-event': 'Met at an event', mentorship: 'Mentorship session', collaboration: 'Collaboration',
-  introduction: 'Introduction', 'help-given': 'Help given', 'help-received': 'Help received',
-  'expertise-shared': 'Expertise shared',
-} satisfies Record<InteractionKind, string>;
+export const INTERACTION_NAMES = INTERACTION_LABELS;
 /** Short labels for the one-click buttons. */
 export const INTERACTION_SHORT = {
   'connection-request': 'Request sent', message: 'Message', call: 'Call / meeting',
@@ -29,7 +24,7 @@ export const INTERACTION_SHORT = {
   'expertise-shared': 'Shared expertise',
 } satisfies Record<InteractionKind, string>;
 
-export const STATUS_NAMES = { none: 'Not connected', invited: 'Invitation sent', connected: 'Connected' } as const;
+export const STATUS_NAMES = STATUS_LABELS;
 export const MEMBERSHIP_NAMES = { none: 'Not a member', member: 'Member', requested: 'Requested to join', left: 'Left' } as const;
 
 export const CONTRIBUTION_KEYS = ['posted', 'commented', 'answered', 'shared-resource'] as const;

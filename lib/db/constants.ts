@@ -18,6 +18,10 @@ export const RELATIONSHIP_LABELS: Record<(typeof RELATIONSHIPS)[number], string>
 };
 
 export const CONNECTION_STATUSES = ['none', 'invited', 'connected'] as const;
+/** How the app names a contact's connection status: the panel, the options list and the CSV export. */
+export const STATUS_LABELS: Record<(typeof CONNECTION_STATUSES)[number], string> = {
+  none: 'Not connected', invited: 'Invitation sent', connected: 'Connected',
+};
 export const CONTACT_SOURCES = ['page', 'csv', 'manual'] as const;
 
 /** Fields of a contact that LinkedIn's page or CSV can supply. */

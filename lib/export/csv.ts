@@ -4,7 +4,7 @@
  * needs it is quoted. UTF-8 with a BOM and CRLF line ends, so Excel opens it correctly.
  */
 import type { Contact, Note } from '../db/schema';
-import { RELATIONSHIP_LABELS } from '../db/schema';
+import { RELATIONSHIP_LABELS, STATUS_LABELS } from '../db/constants';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,8 +25,6 @@ export const CONTACT_CSV_COLUMNS = [
   'Relationships', 'Tags', 'Last interaction', 'Next follow-up', 'Notes',
 ] as const;
 
-const STATUS_LABEL: Record<Contact['status'], string> = { none: 'Not connected', invited: 'Invited', connected: 'Connected' };
-
 function relationshipLabel(r: string): string {
   return (RELATIONSHIP_LABELS as Record<string, string>)[r] ?? r;
 }
@@ -44,7 +42,7 @@ export function contactsToCsv(contacts: readonly Contact[], notes: readonly Note
   for (const c of contacts) {
     const ns = (byContact.get(c.id) ?? []).sort((a, b) => a.createdAt - b.createdAt).map((n) => n.text);
     lines.push(csvLine([
-      c.name, c.headline, c.position, c.company, c.location, c.email, c.profileUrl, STATUS_LABEL[c.status], c.connectedOn,
+      c.name, c.headline, c.position, c.company, c.location, c.email, c.profileUrl, STATUS_LABELS[c.status], c.connectedOn,
       c.relationships.map(relationshipLabel).join('; '), c.tags.join('; '), c.lastInteraction, c.nextFollowUp,
       ns.join('\n\n'),
     ]));

@@ -49,6 +49,13 @@ describe('CSV export', () => {
     const pat = Object.fromEntries(header.map((h, i) => [h, parsed[2]![i]]));
     expect(pat).toMatchObject({ Name: 'Pat "PJ" O\'Brien', Position: 'Director, Sales' });
   });
+
+  it('names each connection status as the panel and the contact list do', () => {
+    const cs = [contact({ status: 'none' }), contact({ id: 2, slug: 'b', status: 'invited' }), contact({ id: 3, slug: 'c', status: 'connected' })];
+    const rows = Papa.parse<string[]>(contactsToCsv(cs).slice(1).trimEnd(), { newline: '\r\n' }).data;
+    const col = rows[0]!.indexOf('Status');
+    expect(rows.slice(1).map((r) => r[col])).toEqual(['Not connected', 'Invitation sent', 'Connected']);
+  });
 });
 
 describe('vCard export', () => {
