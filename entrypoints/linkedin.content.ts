@@ -11,7 +11,7 @@ import { getBridge, isPanelPage, MSG_WANT_PANEL, type PageReport } from '../comp
 import { clearPrefetched, PAGE_WAIT_MS, prefetch, prefetchForPage, prefetchForUrl, settledWithin } from '../components/panel/prefetch';
 import { MSG } from '../lib/api/messages';
 import { detectPage } from '../lib/linkedin/detect';
-import { watchPages, type PageReport as WatchedPage } from '../lib/linkedin/navigation';
+import { watchLocation, watchPages, type LocationSource, type PageReport as WatchedPage } from '../lib/linkedin/navigation';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -115,8 +115,17 @@ export default defineContentScript({
         if (bridge.panelLoaded && isPanelPage(report)) void settledWithin(ready, PAGE_WAIT_MS).then(show);
         else show();
       }
-      // Fires before the new page renders; the watcher waits for it.
-      ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => watcher.check(newUrl.href));
+      // Fires before the new page renders; the watcher waits for it. (Not WXT's `wxt:locationchange`,
+      // which is an event on LinkedIn's window named after the extension's id: LinkedIn could listen.)
+      watchLocation(
+        {
+          navigation: (globalThis as { navigation?: LocationSource['navigation'] }).navigation,
+          href: () => location.href,
+          setInterval: (fn, ms) => ctx.setInterval(fn, ms),
+          signal: ctx.signal,
+        },
+        (url) => watcher.check(url),
+      );
     };
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
     else start();

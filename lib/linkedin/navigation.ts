@@ -1,6 +1,6 @@
 /**
  * LinkedIn is a single-page app: the URL changes before the new page renders. This watcher is told
- * about URL changes (WXT's `wxt:locationchange`, back/forward `popstate`) and reports the page once
+ * about URL changes (`watchLocation` below, back/forward `popstate`) and reports the page once
  * the DOM shows it — the top card names the new slug, or shows a new name when the page does not
  * name its owner — or, after a timeout, from the URL alone. Rapid A→B→C reports C only; hash- and
  * query-only changes on the same profile or group report nothing.
@@ -240,4 +240,37 @@ export function watchPages(ctx: WatchContext, opts: WatchOptions): PageWatcher {
   ctx.onInvalidated?.(stop);
   check();
   return { check, stop };
+}
+
+/** What `watchLocation` needs of the page (the content script's own `navigation`, `location`, timers). */
+export interface LocationSource {
+  /** The Navigation API (Chromium; absent in some browsers): its `navigate` event names the destination. */
+  navigation?: { addEventListener(type: 'navigate', fn: (event: { destination: { url: string } }) => void, options: { signal: AbortSignal }): void } | null;
+  href(): string;
+  /** A repeating timer that ends with the script (the fallback without the Navigation API). */
+  setInterval(fn: () => void, ms: number): unknown;
+  /** Aborted when the script is invalidated (extension updated or removed). */
+  signal: AbortSignal;
+}
+
+/**
+ * Calls `onChange(url)` when the page's URL is about to change (LinkedIn's single-page navigation,
+ * back/forward, a full load): from the Navigation API's `navigate` event, which comes before the new
+ * page renders, or else by checking the URL once a second. The same as WXT's `wxt:locationchange`,
+ * but it dispatches nothing: WXT announces each change as an event on LinkedIn's `window`, named
+ * after the extension's id, which LinkedIn's own scripts can listen for and so tell that Rapport is
+ * installed (security-hostile.spec.ts checks that the page hears nothing).
+ */
+export function watchLocation(src: LocationSource, onChange: (url: string) => void): void {
+  let last = src.href();
+  const seen = (url: string) => {
+    if (src.signal.aborted || url === last) return;
+    last = url;
+    onChange(url);
+  };
+  if (typeof src.navigation?.addEventListener === 'function') {
+    src.navigation.addEventListener('navigate', (event) => seen(event.destination.url), { signal: src.signal });
+  } else {
+    src.setInterval(() => seen(src.href()), 1000);
+  }
 }

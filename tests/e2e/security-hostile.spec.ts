@@ -11,7 +11,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayText } from '../../components/safeText';
-import { ROOT, api, expect, test } from './fixtures';
+import { ROOT, api, expect, readFixture, test } from './fixtures';
 
 const NAME = 'Eve <img src=x onerror="window.__pwned=1"> \u202eHacker';
 const COMPANY = '<b onmouseover="window.__pwned=3">Evil Corp</b>';
@@ -113,25 +113,44 @@ async function textThroughDevTools(cdp: CDPSession): Promise<{ text: string; clo
 }
 interface DomNode { nodeType: number; nodeValue?: string; children?: DomNode[]; shadowRoots?: (DomNode & { shadowRootType?: string })[] }
 
-test("LinkedIn's page hears nothing from Rapport: no window message, nothing naming the extension", async ({ page, linkedin, extensionId }) => {
-  // LinkedIn's own scripts (the main world) listen to every message posted to the window, from the
-  // first script on: what a page that looks for extensions would do.
-  await page.addInitScript(() => {
-    const heard: string[] = [];
-    (window as unknown as { __heard: string[] }).__heard = heard;
-    window.addEventListener('message', (e) => { heard.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)); }, true);
-  });
-  linkedin.serveFile('/in/eve-hostile-test', 'hostile/profile-hostile.html');
-  linkedin.serve('/feed', '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1></main></body></html>');
+test("LinkedIn's page hears nothing from Rapport: no window message, no event naming the extension", async ({ page, linkedin, extensionId, context }) => {
+  // LinkedIn's own scripts, from its first one on (an inline script at the top of <head>), listen to
+  // every message posted to the window, and, knowing Rapport's id (a store-listed extension's id is
+  // public), to the events WXT's content-script context names after it, on the window and the
+  // document: what a page that looks for extensions would do. What they hear is collected across
+  // documents (a full load starts a new one).
+  const heard: string[] = [];
+  await context.exposeFunction('__linkedinHeard', (m: string) => { heard.push(m); });
+  const listen = (id: string) => {
+    const tell = (m: string) => (window as unknown as { __linkedinHeard(m: string): void }).__linkedinHeard(m);
+    window.addEventListener('message', (e) => tell(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)), true);
+    for (const name of ['wxt:locationchange', 'wxt:content-script-started']) {
+      for (const entry of ['linkedin', 'panel']) {
+        const type = `${id}:${entry}:${name}`;
+        for (const target of [window, document]) target.addEventListener(type, () => tell(`event ${type}`), true);
+      }
+    }
+  };
+  const withListener = (html: string) => html.replace(/<head>/i, `<head><script>(${listen.toString()})(${JSON.stringify(extensionId)})</script>`);
+  linkedin.serve('/in/eve-hostile-test', withListener(readFixture('hostile/profile-hostile.html')));
+  linkedin.serve('/feed', withListener('<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1></main></body></html>'));
   await page.goto('https://www.linkedin.com/in/eve-hostile-test/');
   await expect(page.getByTestId('rapport-panel')).toBeVisible();
-  // LinkedIn's single-page navigation to another page, and a full load of one.
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { __linkedinHeard?: unknown }).__linkedinHeard)).toBe('function');
+  // LinkedIn's single-page navigation to another page and back, and a full load of one.
   await page.evaluate(() => history.pushState({}, '', '/feed/'));
+  await expect(page.getByTestId('rapport-panel')).toHaveCount(0);
+  await page.evaluate(() => history.pushState({}, '', '/in/eve-hostile-test/'));
+  await expect(page.getByTestId('rapport-panel')).toBeVisible();
+  await page.goBack();
   await expect(page.getByTestId('rapport-panel')).toHaveCount(0);
   await page.goto('https://www.linkedin.com/feed/');
   await page.waitForTimeout(1500);
-  const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
-  expect(heard.filter((m) => m.includes(extensionId) || /wxt|rapport/i.test(m)), 'messages LinkedIn\'s page received from the extension').toEqual([]);
+  const fromRapport = [...heard];
+  // The listener works: the page's own message, and an event of the name WXT would use, reach it.
+  await page.evaluate((id) => { window.postMessage('page-own-message', '*'); window.dispatchEvent(new Event(`${id}:linkedin:wxt:locationchange`)); }, extensionId);
+  await expect.poll(() => heard.slice(fromRapport.length).sort()).toEqual([`event ${extensionId}:linkedin:wxt:locationchange`, 'page-own-message']);
+  expect(fromRapport, 'messages and events LinkedIn\'s page received from the extension').toEqual([]);
 });
 
 test.describe('production build', () => {

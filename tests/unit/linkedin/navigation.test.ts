@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchPages, type PageReport, type WatchContext } from '../../../lib/linkedin/navigation';
+import { watchLocation, watchPages, type LocationSource, type PageReport, type WatchContext } from '../../../lib/linkedin/navigation';
 
 /** A 2024-style top card for an invented person. */
 function topCard(slug: string, name: string): string {
@@ -353,5 +353,71 @@ describe('watchPages onProvisional (a page that has not shown who it is yet)', (
     vi.advanceTimersByTime(700);
     expect(events).toEqual(['page Ada Example via rendered', 'page other via rendered', 'provisional chidi-sample via url']);
     watcher.stop();
+  });
+});
+
+describe('watchLocation: URL changes, announced to nobody but Rapport', () => {
+  function fakeNavigation() {
+    const target = new EventTarget();
+    return {
+      nav: {
+        addEventListener: (type: 'navigate', fn: (e: { destination: { url: string } }) => void, opts: { signal: AbortSignal }) =>
+          target.addEventListener(type, (e) => fn(e as unknown as { destination: { url: string } }), opts),
+      },
+      navigate(url: string) {
+        const e = new Event('navigate') as Event & { destination: { url: string } };
+        e.destination = { url };
+        target.dispatchEvent(e);
+      },
+    };
+  }
+
+  it('reports each new URL from the Navigation API, before the page changes, and not the same URL twice', () => {
+    const { nav, navigate } = fakeNavigation();
+    const abort = new AbortController();
+    const seen: string[] = [];
+    const src: LocationSource = { navigation: nav, href: () => 'https://www.linkedin.com/feed/', setInterval: () => { throw new Error('no polling when the Navigation API is there'); }, signal: abort.signal };
+    watchLocation(src, (url) => seen.push(url));
+    navigate('https://www.linkedin.com/feed/'); // where the page already is
+    navigate('https://www.linkedin.com/in/ada-example/');
+    navigate('https://www.linkedin.com/in/ada-example/');
+    navigate('https://www.linkedin.com/groups/9990001/');
+    expect(seen).toEqual(['https://www.linkedin.com/in/ada-example/', 'https://www.linkedin.com/groups/9990001/']);
+    abort.abort(); // the extension was updated or removed: this copy of the script hears nothing more
+    navigate('https://www.linkedin.com/in/bob-example/');
+    expect(seen).toHaveLength(2);
+  });
+
+  it('without the Navigation API, checks the URL once a second', () => {
+    let href = 'https://www.linkedin.com/feed/';
+    let tick: (() => void) | null = null;
+    const seen: string[] = [];
+    watchLocation({ navigation: undefined, href: () => href, setInterval: (fn, ms) => { expect(ms).toBe(1000); tick = fn; return 1; }, signal: new AbortController().signal }, (url) => seen.push(url));
+    tick!();
+    expect(seen).toEqual([]);
+    href = 'https://www.linkedin.com/in/ada-example/';
+    tick!();
+    tick!();
+    expect(seen).toEqual(['https://www.linkedin.com/in/ada-example/']);
+  });
+
+  it('dispatches no event on the page (LinkedIn\'s scripts could listen for one)', () => {
+    const { nav, navigate } = fakeNavigation();
+    const dispatched: string[] = [];
+    const original = EventTarget.prototype.dispatchEvent;
+    const spy = vi.spyOn(EventTarget.prototype, 'dispatchEvent').mockImplementation(function (this: EventTarget, e: Event) {
+      if (this === window || this === document || this instanceof Node) dispatched.push(e.type);
+      return original.call(this, e);
+    });
+    const seen: string[] = [];
+    try {
+      watchLocation({ navigation: nav, href: () => 'https://www.linkedin.com/feed/', setInterval: () => 0, signal: new AbortController().signal }, (url) => seen.push(url));
+      navigate('https://www.linkedin.com/in/ada-example/');
+      navigate('https://www.linkedin.com/groups/9990001/');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toHaveLength(2);
+    expect(dispatched).toEqual([]);
   });
 });
