@@ -422,7 +422,7 @@ const Row = memo(function Row({ contact: c, top, selected, onToggle, onOpen, tod
     <li className="o-list-row" style={style} data-selected={selected} data-testid="contact-row" data-contact-id={c.id}>
       <input type="checkbox" checked={selected} aria-label={`Select ${displayText(c.name)}`} onChange={(e) => onToggle(c.id, e.target.checked)} />
       <div className="o-cell">
-        <button type="button" className="o-link o-name o-iso" dir="auto" onClick={() => onOpen(c.id)} data-testid="contact-open">{displayText(c.name)}</button>
+        <button type="button" className="o-link o-name o-iso" dir="auto" title={displayText(c.name)} onClick={() => onOpen(c.id)} data-testid="contact-open">{displayText(c.name)}</button>
         <div className="o-cell-sub o-iso" dir="auto" title={c.headline ?? undefined}>{displayText(sub)}</div>
       </div>
       <div className="o-cell">

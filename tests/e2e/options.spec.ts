@@ -99,6 +99,20 @@ test('contact list: count, search as you type, filters, sort and deep links', as
   }
 });
 
+test('a name longer than its column ends in an ellipsis, the whole name on hover', async ({ openExtensionPage }) => {
+  const page = await openOptions(openExtensionPage, '#contacts');
+  const name = 'Abigail Quillfeather-Montgomery - ACCA (UK), CPA (Canada), Certified Data Steward';
+  await api(page, 'contact.save', { slug: 'abigail-long-name', name, headline: null, company: 'Lumen Labs', position: null, relationships: [], tags: [], status: 'none' });
+  const open = page.getByTestId('contact-open').filter({ hasText: 'Abigail' });
+  await expect(open).toHaveAttribute('title', name);
+  const shown = await open.evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).textOverflow, right: el.getBoundingClientRect().right }));
+  expect(shown.cut).toBe(true);
+  expect(shown.overflow).toBe('ellipsis');
+  // It stays inside its column: the company beside it is not overlapped.
+  const company = await page.getByTestId('contact-row').filter({ hasText: 'Abigail' }).getByText('Lumen Labs').evaluate((el) => el.getBoundingClientRect().left);
+  expect(shown.right).toBeLessThanOrEqual(company);
+});
+
 test('edit a contact in the options page: the list shows the change', async ({ openExtensionPage }) => {
   const page = await openOptions(openExtensionPage, '#contacts');
   await seedPeople(page);
