@@ -1,8 +1,6 @@
 /** Small pieces shared by the options page's sections. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Contact } from '../../lib/db/schema';
 import { RELATIONSHIP_LABELS } from '../../lib/db/constants';
-import { STATUS_NAMES } from '../panel/labels';
 import type { DeletedBundle } from '../../lib/api/ops/manage';
 import { today } from '../../lib/domain/dates';
 import { call } from '../../lib/api/client';
@@ -93,8 +91,8 @@ export function formatDay(iso: string | null): string {
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** LinkedIn's connection status, worded as the panel words it. */
-export const STATUS_LABELS: Record<Contact['status'], string> = STATUS_NAMES;
+/** LinkedIn's connection status, worded as the panel and the CSV export word it. */
+export { STATUS_LABELS } from '../../lib/db/constants';
 export const relLabel = (r: string) => (RELATIONSHIP_LABELS as Record<string, string>)[r] ?? r;
 
 
